@@ -1,0 +1,121 @@
+/**
+ * The versioned run configuration: which experiment, its parameters, the seed, and the live
+ * parameter changes made during the run (each with the step at which it took effect). This is
+ * what a link carries and what the CLI, the worker and the tests replay.
+ *
+ * Wire format, version 1 (JSON):  { v: 1, e: experimentId, s: seed, p: {key: value}, ev: [[step, key, value]] }
+ *
+ * validateRunConfig() is the single gate for untrusted input: it never throws, it never keeps a
+ * value outside the experiment's schema, and it returns one readable message per problem.
+ */
+import { z } from 'zod';
+import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experiments/registry';
+import { defaultParams, type ExperimentDef, type ParamSpec, type ParamValues } from '../experiments/types';
+
+export const CONFIG_VERSION = 1;
+export const MAX_EVENTS = 5000;
+export const MAX_SEED = 0xffffffff;
+export const DEFAULT_SEED = 1;
+
+/** A live parameter change applied before step `step` runs (i.e. after `step` completed steps). */
+export interface ParamEvent {
+  step: number;
+  key: string;
+  value: number;
+}
+
+export interface RunConfig {
+  experiment: string;
+  seed: number;
+  /** Complete parameter set in effect at step 0. */
+  params: ParamValues;
+  /** Live changes, sorted by step (stable for equal steps). */
+  events: ParamEvent[];
+}
+
+export interface ValidationResult {
+  config: RunConfig;
+  /** Human-readable problems found and how each was handled; empty when the input was clean. */
+  messages: string[];
+}
+
+const Key = z.string().min(1).max(64);
+const WireV1 = z.object({
+  v: z.literal(CONFIG_VERSION),
+  e: Key,
+  s: z.number().int().min(0).max(MAX_SEED),
+  p: z.record(Key, z.number()).optional(),
+  ev: z.array(z.tuple([z.number().int().min(0).max(1e10), Key, z.number()])).max(MAX_EVENTS).optional(),
+});
+
+export type WireConfig = z.infer<typeof WireV1>;
+
+export function defaultRunConfig(experiment = DEFAULT_EXPERIMENT_ID, seed = DEFAULT_SEED): RunConfig {
+  const def = findExperiment(experiment) ?? EXPERIMENTS[0];
+  return { experiment: def.id, seed, params: defaultParams(def), events: [] };
+}
+
+export function toWire(c: RunConfig): WireConfig {
+  const w: WireConfig = { v: CONFIG_VERSION, e: c.experiment, s: c.seed, p: { ...c.params } };
+  if (c.events.length > 0) w.ev = c.events.map((e) => [e.step, e.key, e.value] as [number, string, number]);
+  return w;
+}
+
+/** Checks one value against its spec; returns an error text or null. */
+export function checkParam(spec: ParamSpec, value: number): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `${spec.key} must be a finite number`;
+  if (value < spec.min || value > spec.max) return `${spec.key} = ${value} is outside [${spec.min}, ${spec.max}] ${spec.unit}`.trim();
+  if (spec.integer && !Number.isInteger(value)) return `${spec.key} must be a whole number, got ${value}`;
+  return null;
+}
+
+/** Validates untrusted data (already JSON-parsed) into a safe RunConfig. Never throws. */
+export function validateRunConfig(raw: unknown): ValidationResult {
+  const messages: string[] = [];
+  const parsed = WireV1.safeParse(raw);
+  if (!parsed.success) {
+    const v = (raw as { v?: unknown } | null)?.v;
+    if (raw && typeof raw === 'object' && v !== CONFIG_VERSION) {
+      messages.push(`Unsupported link version ${JSON.stringify(v)} (this app reads version ${CONFIG_VERSION}); opened the default experiment instead.`);
+    } else {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      messages.push(`The link's settings are malformed (${issue?.message ?? 'invalid'}${where}); opened the default experiment instead.`);
+    }
+    return { config: defaultRunConfig(), messages };
+  }
+  const w = parsed.data;
+  const def = findExperiment(w.e);
+  if (!def) {
+    messages.push(`Unknown experiment "${w.e}"; opened "${DEFAULT_EXPERIMENT_ID}" instead.`);
+    return { config: defaultRunConfig(DEFAULT_EXPERIMENT_ID, w.s), messages };
+  }
+  const params = defaultParams(def);
+  for (const [key, value] of Object.entries(w.p ?? {})) {
+    const spec = def.params.find((s) => s.key === key);
+    if (!spec) {
+      messages.push(`Ignored unknown parameter "${key}".`);
+      continue;
+    }
+    const err = checkParam(spec, value);
+    if (err) messages.push(`${err}; using the default ${spec.default}.`);
+    else params[key] = value;
+  }
+  return { config: { experiment: def.id, seed: w.s, params, events: validateEvents(def, w.ev ?? [], messages) }, messages };
+}
+
+function validateEvents(def: ExperimentDef, raw: [number, string, number][], messages: string[]): ParamEvent[] {
+  const out: ParamEvent[] = [];
+  let dropped = 0;
+  for (const [step, key, value] of raw) {
+    const spec = def.params.find((s) => s.key === key);
+    if (!spec || !spec.live || checkParam(spec, value) !== null) {
+      dropped++;
+      continue;
+    }
+    out.push({ step, key, value });
+  }
+  if (dropped > 0) messages.push(`Dropped ${dropped} invalid recorded parameter change(s); the run will differ from the original after them.`);
+  // Stable sort by step keeps the recorded order of changes made at the same step.
+  return out.map((e, i) => ({ e, i })).sort((a, b) => a.e.step - b.e.step || a.i - b.i).map((x) => x.e);
+}

@@ -1,0 +1,14 @@
+/**
+ * The experiment registry: every experiment the app, the worker, the CLI and the benchmark know.
+ * Adding an experiment is one file plus one line here. The first entry is the default.
+ */
+import { balancedEi } from './balancedEi';
+import type { ExperimentDef } from './types';
+
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi];
+
+export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
+
+export function findExperiment(id: string): ExperimentDef | undefined {
+  return EXPERIMENTS.find((e) => e.id === id);
+}

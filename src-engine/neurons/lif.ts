@@ -1,0 +1,173 @@
+/**
+ * Current-based leaky integrate-and-fire group with two exponential synaptic currents.
+ *
+ *   τm dV/dt  = −(V − E_L) + ge + gi          (V, ge, gi in mV; R is absorbed into the currents)
+ *   τe dge/dt = −ge,   τi dgi/dt = −gi
+ *   V ≥ θ  →  spike, V ← V_r, V clamped at V_r for t_ref (ge, gi keep decaying)
+ *
+ * The linear system is integrated exactly over each step (Rotter & Diesmann 1999):
+ *   V[n+1]  = E_L + (V[n] − E_L)·a_m + ge[n]·k_e + gi[n]·k_i
+ *   ge[n+1] = ge[n]·a_e,  a_x = exp(−dt/τx),  k_x = τx/(τx − τm)·(a_x − a_m)  (k_x = dt/τm·a_m if τx = τm)
+ * The refractory counter is set to round(t_ref/dt) at a spike; while it is positive V is held at
+ * V_r, so a neuron resumes integrating exactly t_ref after its spike (SCIENCE.md §1.1).
+ * Every parameter may change between steps (lifSetParams recomputes the propagators).
+ * Synaptic input arrives as jumps of ge/gi (mV); delayed input waits in per-channel rings.
+ */
+import type { ComponentSnapshot, StepContext } from '../core/component';
+import type { NeuronGroupLike } from '../core/network';
+
+/** LIF parameters; times in ms, potentials in mV. */
+export interface LifParams {
+  /** Membrane time constant τm (ms). */
+  tau_m: number;
+  /** Leak (resting) potential E_L (mV). */
+  el: number;
+  /** Firing threshold θ (mV). */
+  v_th: number;
+  /** Reset potential V_r (mV). */
+  v_reset: number;
+  /** Absolute refractory period (ms). */
+  t_ref: number;
+  /** Excitatory current decay τe (ms). */
+  tau_e: number;
+  /** Inhibitory current decay τi (ms). */
+  tau_i: number;
+}
+
+/** Receptor channel a projection writes into. */
+export type Receptor = 'exc' | 'inh';
+
+interface Propagators {
+  am: number;
+  ae: number;
+  ai: number;
+  ke: number;
+  ki: number;
+  refSteps: number;
+}
+
+/** Exact one-step propagators for the given parameters and step. */
+export function lifPropagators(p: LifParams, dt: number): Propagators {
+  const am = Math.exp(-dt / p.tau_m);
+  const ae = Math.exp(-dt / p.tau_e);
+  const ai = Math.exp(-dt / p.tau_i);
+  const k = (tau: number, a: number): number =>
+    Math.abs(tau - p.tau_m) < 1e-12 ? (dt / p.tau_m) * am : (tau / (tau - p.tau_m)) * (a - am);
+  return { am, ae, ai, ke: k(p.tau_e, ae), ki: k(p.tau_i, ai), refSteps: Math.round(p.t_ref / dt) };
+}
+
+export class LifGroup implements NeuronGroupLike {
+  readonly v: Float64Array;
+  readonly ge: Float64Array;
+  readonly gi: Float64Array;
+  /** Remaining refractory steps per neuron. */
+  readonly refr: Int32Array;
+  readonly spikes: Int32Array;
+  spikeCount = 0;
+  readonly params: LifParams;
+  private prop: Propagators;
+  /** Delay rings, one row of `size` per step slot; null until a delayed projection attaches. */
+  private ringE: Float64Array | null = null;
+  private ringI: Float64Array | null = null;
+  private ringSlots = 0;
+
+  constructor(readonly name: string, readonly size: number, params: LifParams, readonly dt: number) {
+    this.v = new Float64Array(size).fill(params.el);
+    this.ge = new Float64Array(size);
+    this.gi = new Float64Array(size);
+    this.refr = new Int32Array(size);
+    this.spikes = new Int32Array(size);
+    this.params = { ...params };
+    this.prop = lifPropagators(this.params, dt);
+  }
+
+  /** Changes parameters between steps; takes effect at the next step. */
+  setParams(patch: Partial<LifParams>): void {
+    Object.assign(this.params, patch);
+    this.prop = lifPropagators(this.params, this.dt);
+  }
+
+  /** Makes room for input delayed by up to `d` steps. */
+  ensureDelay(d: number): void {
+    if (d + 1 <= this.ringSlots) return;
+    const slots = d + 1;
+    const grow = (old: Float64Array | null): Float64Array => {
+      const r = new Float64Array(slots * this.size);
+      if (old) r.set(old);
+      return r;
+    };
+    // Re-layout is only valid before the first step; projections attach while building.
+    this.ringE = grow(this.ringE);
+    this.ringI = grow(this.ringI);
+    this.ringSlots = slots;
+  }
+
+  /** Target array for input arriving `delay` steps after step `step` on `receptor`, and its offset. */
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+    if (delay === 0) return { arr: receptor === 'exc' ? this.ge : this.gi, offset: 0 };
+    const ring = receptor === 'exc' ? this.ringE : this.ringI;
+    if (!ring || delay >= this.ringSlots) throw new Error(`${this.name}: delay ${delay} not reserved`);
+    return { arr: ring, offset: ((step + delay) % this.ringSlots) * this.size };
+  }
+
+  integrate(): void {
+    const { am, ae, ai, ke, ki, refSteps } = this.prop;
+    const { el, v_th: vth, v_reset: vr } = this.params;
+    const v = this.v, ge = this.ge, gi = this.gi, refr = this.refr, spikes = this.spikes;
+    const n = this.size;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const e = ge[i];
+      const g = gi[i];
+      ge[i] = e * ae;
+      gi[i] = g * ai;
+      if (refr[i] > 0) {
+        refr[i]--;
+        v[i] = vr;
+        continue;
+      }
+      const vi = el + (v[i] - el) * am + e * ke + g * ki;
+      if (vi >= vth) {
+        v[i] = vr;
+        refr[i] = refSteps;
+        spikes[count++] = i;
+      } else {
+        v[i] = vi;
+      }
+    }
+    this.spikeCount = count;
+  }
+
+  /** Commits delayed input that arrives in this step. */
+  receive(ctx: StepContext): void {
+    if (this.ringSlots === 0) return;
+    const off = (ctx.clock.step % this.ringSlots) * this.size;
+    addAndClear(this.ge, this.ringE!, off, this.size);
+    addAndClear(this.gi, this.ringI!, off, this.size);
+  }
+
+  snapshot(): ComponentSnapshot {
+    return {
+      v: this.v.slice(), ge: this.ge.slice(), gi: this.gi.slice(), refr: this.refr.slice(),
+      ringE: this.ringE?.slice() ?? null, ringI: this.ringI?.slice() ?? null, params: { ...this.params },
+    };
+  }
+
+  restore(s: ComponentSnapshot): void {
+    this.v.set(s.v as Float64Array);
+    this.ge.set(s.ge as Float64Array);
+    this.gi.set(s.gi as Float64Array);
+    this.refr.set(s.refr as Int32Array);
+    if (this.ringE && s.ringE) this.ringE.set(s.ringE as Float64Array);
+    if (this.ringI && s.ringI) this.ringI.set(s.ringI as Float64Array);
+    this.setParams(s.params as LifParams);
+    this.spikeCount = 0;
+  }
+}
+
+function addAndClear(dst: Float64Array, ring: Float64Array, off: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    dst[i] += ring[off + i];
+    ring[off + i] = 0;
+  }
+}

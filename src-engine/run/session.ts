@@ -1,0 +1,156 @@
+/**
+ * Session: one reproducible run. It builds the experiment from a RunConfig with a generator
+ * seeded from the config, replays the recorded parameter changes at their steps, records new
+ * live changes with the step at which they take effect, and keeps the run fingerprint over
+ * every spike. The worker, the CLI, the benchmark and the tests all run experiments this way,
+ * so the same config and step count give the same fingerprint everywhere.
+ */
+import { findExperiment } from '../experiments/registry';
+import type { ExperimentDef, ExperimentRun, MetricValue, ParamValues } from '../experiments/types';
+import { checkParam, MAX_EVENTS, type ParamEvent, type RunConfig } from '../config/runConfig';
+import { Rng } from '../core/rng';
+import type { NetworkSnapshot } from '../core/network';
+import { FingerprintMonitor } from '../monitors/fingerprint';
+
+export interface RunSummary {
+  experiment: string;
+  seed: number;
+  steps: number;
+  dt_ms: number;
+  neurons: number;
+  synapses: number;
+  spikes: number;
+  fingerprint: string;
+  metrics: Record<string, MetricValue>;
+}
+
+export interface SessionSnapshot {
+  network: NetworkSnapshot;
+  params: ParamValues;
+  events: ParamEvent[];
+  nextEvent: number;
+}
+
+export class Session {
+  readonly def: ExperimentDef;
+  readonly run: ExperimentRun;
+  readonly fingerprint: FingerprintMonitor;
+  /** Parameters in effect now. */
+  readonly params: ParamValues;
+  private readonly initialParams: ParamValues;
+  /** Recorded changes: replayed ones from the config plus live ones made here. */
+  private events: ParamEvent[];
+  private nextEvent = 0;
+
+  constructor(readonly config: RunConfig) {
+    const def = findExperiment(config.experiment);
+    if (!def) throw new Error(`unknown experiment "${config.experiment}"`);
+    this.def = def;
+    for (const spec of def.params) {
+      const err = checkParam(spec, config.params[spec.key]);
+      if (err) throw new Error(err);
+    }
+    this.initialParams = { ...config.params };
+    this.params = { ...config.params };
+    this.events = config.events.map((e) => ({ ...e }));
+    this.run = def.build({ ...config.params }, new Rng(config.seed));
+    this.fingerprint = this.run.network.add(new FingerprintMonitor(this.run.network));
+    this.applyDueEvents();
+  }
+
+  get step(): number {
+    return this.run.network.clock.step;
+  }
+
+  /** Advances n steps, applying recorded changes at the step boundaries they name. */
+  advance(n: number): void {
+    const net = this.run.network;
+    const end = net.clock.step + n;
+    while (net.clock.step < end) {
+      const nextAt = this.nextEvent < this.events.length ? this.events[this.nextEvent].step : Infinity;
+      const until = Math.min(end, nextAt);
+      net.run(until - net.clock.step);
+      this.applyDueEvents();
+    }
+  }
+
+  /**
+   * Changes a live parameter now (effective from the next step) and records it. Changes made at
+   * step 0 become part of the initial parameters. Recorded changes later than now (from a
+   * replayed link) are discarded: the run has branched.
+   */
+  setParam(key: string, value: number): void {
+    const spec = this.def.params.find((s) => s.key === key);
+    if (!spec) throw new Error(`unknown parameter "${key}"`);
+    if (!spec.live) throw new Error(`${key} cannot change while running; rebuild the network instead`);
+    const err = checkParam(spec, value);
+    if (err) throw new Error(err);
+    this.events.length = this.nextEvent;
+    const step = this.step;
+    if (step === 0) {
+      this.initialParams[key] = value;
+      this.events = this.events.filter((e) => e.key !== key);
+      this.nextEvent = this.events.length;
+    } else {
+      const last = this.events[this.events.length - 1];
+      if (last && last.step === step && last.key === key) last.value = value;
+      else {
+        if (this.events.length >= MAX_EVENTS) throw new Error(`too many recorded changes (limit ${MAX_EVENTS}); reset to keep changing parameters`);
+        this.events.push({ step, key, value });
+      }
+      this.nextEvent = this.events.length;
+    }
+    this.apply(key, value);
+  }
+
+  /** The configuration that reproduces this run from step 0 (initial params plus recorded changes). */
+  toConfig(): RunConfig {
+    return {
+      experiment: this.def.id,
+      seed: this.config.seed,
+      params: { ...this.initialParams },
+      events: this.events.map((e) => ({ ...e })),
+    };
+  }
+
+  summary(): RunSummary {
+    const net = this.run.network;
+    return {
+      experiment: this.def.id,
+      seed: this.config.seed,
+      steps: net.clock.step,
+      dt_ms: net.clock.dt,
+      neurons: net.neurons,
+      synapses: net.synapses,
+      spikes: this.fingerprint.fp.count,
+      fingerprint: this.fingerprint.fp.hex(),
+      metrics: this.run.metrics(),
+    };
+  }
+
+  snapshot(): SessionSnapshot {
+    return { network: this.run.network.snapshot(), params: { ...this.params }, events: this.events.map((e) => ({ ...e })), nextEvent: this.nextEvent };
+  }
+
+  restore(s: SessionSnapshot): void {
+    this.run.network.restore(s.network);
+    this.events = s.events.map((e) => ({ ...e }));
+    this.nextEvent = s.nextEvent;
+    // The network snapshot already holds every parameter's effect (group parameters, weights,
+    // input rates); only the bookkeeping copy needs updating.
+    Object.assign(this.params, s.params);
+  }
+
+  private apply(key: string, value: number): void {
+    this.params[key] = value;
+    this.run.setParam(key, value);
+  }
+
+  private applyDueEvents(): void {
+    const step = this.step;
+    while (this.nextEvent < this.events.length && this.events[this.nextEvent].step <= step) {
+      const e = this.events[this.nextEvent++];
+      this.apply(e.key, e.value);
+    }
+  }
+}

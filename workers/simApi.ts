@@ -1,0 +1,95 @@
+/**
+ * The one typed contract between the app and the simulation worker (exposed with Comlink).
+ * Everything the UI knows about experiments, links and runs comes through these calls; bulk
+ * data (spikes, rates) arrives in frames as transferred typed arrays. Types only: importing
+ * this file pulls no engine code into the UI bundle.
+ */
+import type { RunConfig } from '../src-engine/config/runConfig';
+import type { MetricValue, ParamSpec, RasterLayer } from '../src-engine/experiments/types';
+
+export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
+export type { MetricValue, ParamSpec, RasterLayer } from '../src-engine/experiments/types';
+
+export interface ExperimentInfo {
+  id: string;
+  title: string;
+  summary: string;
+  dt_ms: number;
+  defaultSteps: number;
+  params: ParamSpec[];
+}
+
+export interface LinkResult {
+  config: RunConfig;
+  /** Readable problems with the link and how each was handled (empty if clean). */
+  messages: string[];
+}
+
+export interface RunInfo {
+  /** The configuration that reproduces the run from step 0 (initial params + recorded changes). */
+  config: RunConfig;
+  /** URL fragment (without '#') encoding `config`. */
+  fragment: string;
+  neurons: number;
+  synapses: number;
+  dt_ms: number;
+  layers: RasterLayer[];
+  /** Steps per population-rate bin. */
+  rateBinSteps: number;
+}
+
+/** Everything that happened since the previous pullFrame() (merged; never queued). */
+export interface Frame {
+  /** Completed steps; all other fields describe the state after exactly this many steps. */
+  step: number;
+  t_ms: number;
+  /** Hash over every spike since step 0 (computed in the worker from all spikes). */
+  fingerprint: string;
+  totalSpikes: number;
+  playing: boolean;
+  /** New spikes: step and global neuron id, parallel arrays (transferred). */
+  spikeSteps: Int32Array;
+  spikeIds: Int32Array;
+  /** Spikes the worker recorded but had to drop because the UI fell far behind. */
+  droppedSpikes: number;
+  /** Index of the first new rate bin; bin b covers steps [b·rateBinSteps, (b+1)·rateBinSteps). */
+  rateFirstBin: number;
+  /** New population-rate bins (Hz), one array per layer, same length (transferred). */
+  rates: Float32Array[];
+  /** Simulated ms per wall-clock ms over the last second of running (0 when paused). */
+  realtimeFactor: number;
+  /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
+  error: string | null;
+}
+
+export interface SetParamsResult {
+  /** Step at which the accepted changes take effect (they act from the next step on). */
+  step: number;
+  /** Keys accepted. */
+  applied: string[];
+  /** Readable reasons for rejected keys. */
+  rejected: string[];
+  info: RunInfo;
+}
+
+/** Speed: simulated ms per wall-clock second; Infinity runs as fast as the machine allows. */
+export type Speed = number;
+
+export interface SimApi {
+  listExperiments(): Promise<ExperimentInfo[]>;
+  /** Validates an untrusted link, fragment or payload; never rejects. */
+  decodeLink(text: string): Promise<LinkResult>;
+  /** Builds a new run (paused at step 0). Rejects with a readable message for invalid configs. */
+  configure(config: RunConfig): Promise<RunInfo>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** Runs exactly n steps (paused afterwards). */
+  step(n: number): Promise<void>;
+  /** Restarts at step 0 with the parameters now in effect and the same seed. */
+  reset(): Promise<RunInfo>;
+  /** Live changes take effect at the next step boundary and are recorded with that step. */
+  setParams(patch: Record<string, number>): Promise<SetParamsResult>;
+  setSpeed(speed: Speed): Promise<void>;
+  pullFrame(): Promise<Frame>;
+  metrics(): Promise<Record<string, MetricValue>>;
+}

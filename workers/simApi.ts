@@ -28,6 +28,8 @@ export interface LinkResult {
 export interface RunInfo {
   /** The configuration that reproduces the run from step 0 (initial params + recorded changes). */
   config: RunConfig;
+  /** Parameter values in effect now (initial values with the recorded changes applied so far). */
+  params: Record<string, number>;
   /** URL fragment (without '#') encoding `config`. */
   fragment: string;
   neurons: number;

@@ -35,6 +35,8 @@ export class Network {
   /** Neuron groups in id order; group g's neurons have global ids offsets[g] + i. */
   readonly neuronGroups: NeuronGroupLike[] = [];
   readonly idOffsets: number[] = [];
+  /** Projections in the order added (for statistics such as delivered synaptic events). */
+  readonly projections: (Component & { readonly synapseCount: number; readonly deliveredEvents?: number })[] = [];
   private nNeurons = 0;
   private nSynapses = 0;
 
@@ -61,8 +63,9 @@ export class Network {
   }
 
   /** Adds a projection and counts its synapses. */
-  addProjection<T extends Component & { readonly synapseCount: number }>(p: T): T {
+  addProjection<T extends Component & { readonly synapseCount: number; readonly deliveredEvents?: number }>(p: T): T {
     this.add(p);
+    this.projections.push(p);
     this.nSynapses += p.synapseCount;
     return p;
   }
@@ -73,6 +76,13 @@ export class Network {
 
   get synapses(): number {
     return this.nSynapses;
+  }
+
+  /** Synaptic events delivered by all projections so far. */
+  get deliveredEvents(): number {
+    let n = 0;
+    for (const p of this.projections) n += p.deliveredEvents ?? 0;
+    return n;
   }
 
   /** Advances one step through the fixed schedule. */

@@ -24,7 +24,7 @@ export function csrRandom(rng: Rng, nPre: number, nPost: number, p: number, w0: 
   if (!(p >= 0 && p <= 1)) throw new Error(`connection probability must be in [0, 1], got ${p}`);
   const rowPtr = new Int32Array(nPre + 1);
   const expected = p * nPre * nPost;
-  let col = new Int32Array(Math.max(16, Math.ceil(expected + 6 * Math.sqrt(expected + 1) + 16)));
+  let col: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, Math.ceil(expected + 6 * Math.sqrt(expected + 1) + 16)));
   let nnz = 0;
   const logq = Math.log1p(-p);
   for (let i = 0; i < nPre; i++) {
@@ -65,7 +65,7 @@ export function csrFromDense(dense: Float32Array, nPre: number, nPost: number): 
   return { nPre, nPost, rowPtr, col, w };
 }
 
-function growInt32(a: Int32Array, min: number): Int32Array {
+function growInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(Math.max(min, Math.ceil(a.length * 1.5)));
   b.set(a);
   return b;

@@ -11,6 +11,8 @@ export class DenseProjection implements Component {
   readonly nPre: number;
   readonly nPost: number;
   private readonly r: ResolvedSpec;
+  /** Synaptic events delivered since construction (statistics only; not part of the state). */
+  deliveredEvents = 0;
 
   /** @param w row-major weights, length nPre·nPost (kept by reference) */
   constructor(readonly spec: ProjectionSpec, readonly w: Float32Array) {
@@ -40,6 +42,7 @@ export class DenseProjection implements Component {
       if (i < start || i >= end) continue;
       const base = (i - start) * nPost;
       for (let j = 0; j < nPost; j++) arr[offset + j] += w[base + j];
+      this.deliveredEvents += nPost;
     }
   }
 

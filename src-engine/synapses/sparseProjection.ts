@@ -10,6 +10,8 @@ import { resolveProjectionSpec, type ProjectionSpec, type ResolvedSpec } from '.
 export class SparseProjection implements Component {
   readonly name: string;
   private readonly r: ResolvedSpec;
+  /** Synaptic events delivered since construction (statistics only; not part of the state). */
+  deliveredEvents = 0;
 
   constructor(readonly spec: ProjectionSpec, readonly csr: Csr) {
     this.name = spec.name;
@@ -32,13 +34,17 @@ export class SparseProjection implements Component {
     const { rowPtr, col, w } = this.csr;
     const spikes = src.spikes;
     const end = start + count;
+    let events = 0;
     for (let s = 0; s < n; s++) {
       const i = spikes[s];
       if (i < start || i >= end) continue;
       const row = i - start;
+      const kStart = rowPtr[row];
       const kEnd = rowPtr[row + 1];
-      for (let k = rowPtr[row]; k < kEnd; k++) arr[offset + col[k]] += w[k];
+      events += kEnd - kStart;
+      for (let k = kStart; k < kEnd; k++) arr[offset + col[k]] += w[k];
     }
+    this.deliveredEvents += events;
   }
 
   /** Sets every weight to `value` (used by live weight parameters). */

@@ -1,0 +1,29 @@
+/** The parameter panel, generated from the current experiment's schema. */
+import { useStore } from '../store';
+import { setParam } from '../store/actions';
+import { ParamControl } from './ParamControl';
+
+export function ParamPanel() {
+  const info = useStore((s) => s.info);
+  const experiments = useStore((s) => s.experiments);
+  const values = useStore((s) => s.values);
+  const busy = useStore((s) => s.busy);
+  const exp = experiments.find((e) => e.id === info?.config.experiment);
+  if (!exp) return <aside className="panel">Loading…</aside>;
+  const live = exp.params.filter((p) => p.live);
+  const structural = exp.params.filter((p) => !p.live);
+  return (
+    <aside className="panel" aria-label="Parameters">
+      <h2>Live parameters</h2>
+      <p className="hint">Act at the next integration step while the network runs.</p>
+      {live.map((p) => (
+        <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
+      ))}
+      <h2>Network</h2>
+      <p className="hint">⟳ rebuilds the network from t = 0.</p>
+      {structural.map((p) => (
+        <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
+      ))}
+    </aside>
+  );
+}

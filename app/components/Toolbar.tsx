@@ -1,0 +1,90 @@
+/** Transport controls: play/pause, single step, reset, speed, copy link; plus the run readouts. */
+import { useState } from 'react';
+import { useStore } from '../store';
+import { currentLink, reset, setSpeed, stepBy, togglePlay } from '../store/actions';
+import { formatSimTime } from './format';
+
+/** Speed choices: simulated ms per wall-clock second. */
+const SPEEDS: { label: string; value: number }[] = [
+  { label: '0.1× real time', value: 100 },
+  { label: '0.25×', value: 250 },
+  { label: '0.5×', value: 500 },
+  { label: '1× real time', value: 1000 },
+  { label: '2×', value: 2000 },
+  { label: '5×', value: 5000 },
+  { label: 'as fast as possible', value: Infinity },
+];
+
+export function Toolbar() {
+  const playing = useStore((s) => s.playing);
+  const busy = useStore((s) => s.busy);
+  const speed = useStore((s) => s.speed);
+  const info = useStore((s) => s.info);
+  const [copied, setCopied] = useState<string | null>(null);
+  const dt = info?.dt_ms ?? 0.1;
+
+  const copy = async () => {
+    const link = currentLink();
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied');
+    } catch {
+      setCopied('Copy failed: select the address bar instead');
+    }
+    setTimeout(() => setCopied(null), 2500);
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+      <button data-testid="play" className="primary" onClick={() => void togglePlay()} disabled={busy} title="Play / pause (space)">
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button data-testid="step-once" onClick={() => void stepBy(Math.round(1 / dt))} disabled={busy} title="Advance 1 ms (.)">
+        Step 1 ms
+      </button>
+      <button data-testid="step-100" onClick={() => void stepBy(Math.round(100 / dt))} disabled={busy} title="Advance 100 ms">
+        +100 ms
+      </button>
+      <button data-testid="reset" onClick={() => void reset()} disabled={busy} title="Restart at t = 0 with the current parameters (r)">
+        ↺ Reset
+      </button>
+      <label className="speed">
+        Speed{' '}
+        <select data-testid="speed" value={String(speed)} onChange={(e) => void setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s.label} value={String(s.value)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button data-testid="copy-link" onClick={() => void copy()} title="Copy a link that reproduces this run spike for spike">
+        🔗 Copy link
+      </button>
+      {copied && <span className="toast" role="status">{copied}</span>}
+      <RunReadout />
+    </div>
+  );
+}
+
+function RunReadout() {
+  const step = useStore((s) => s.step);
+  const t = useStore((s) => s.t_ms);
+  const fp = useStore((s) => s.fingerprint);
+  const rt = useStore((s) => s.realtimeFactor);
+  const playing = useStore((s) => s.playing);
+  return (
+    <div className="readout" aria-live="off">
+      <span title="Simulated time">
+        t = <b data-testid="sim-time">{formatSimTime(t)}</b>
+      </span>
+      <span title="Completed integration steps">
+        step <b data-testid="step">{step}</b>
+      </span>
+      <span title="Hash over every spike (step, neuron) so far: equal fingerprints at equal steps mean identical runs">
+        fingerprint <code data-testid="fingerprint">{fp}</code>
+      </span>
+      {playing && rt > 0 && <span className="muted">{rt >= 10 ? rt.toFixed(0) : rt.toFixed(2)}× real time</span>}
+    </div>
+  );
+}

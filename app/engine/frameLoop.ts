@@ -1,0 +1,71 @@
+/**
+ * Pull loop: once per animation frame, if no request is in flight, ask the worker for the data
+ * produced since the last pull. The worker merges everything into one frame, so a slow UI gets
+ * bigger frames, never a queue. Spikes and rates go into the live buffers; the few scalars
+ * the readouts show go into the store.
+ */
+import { useStore } from '../store';
+import { sim } from './client';
+import { live, notifyLiveData } from './frameBus';
+
+let running = false;
+let inFlight = false;
+/** Incremented on every (re)configure so frames of an old run are ignored. */
+let generation = 0;
+
+export function startFrameLoop(): void {
+  if (running) return;
+  running = true;
+  const loop = (): void => {
+    if (!inFlight) void pull();
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+}
+
+/** Call after the worker built a new run: clears the buffers and drops frames in flight. */
+export function resetLiveData(): void {
+  generation++;
+  const info = live.info;
+  live.spikes.clear();
+  if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
+  notifyLiveData();
+}
+
+/** Pulls one frame now (also used right after pause/step so readouts settle at once). */
+export async function pull(): Promise<void> {
+  inFlight = true;
+  const gen = generation;
+  try {
+    const f = await sim().pullFrame();
+    if (gen !== generation || !live.info) return;
+    live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
+    live.rates.push(f.rateFirstBin, f.rates);
+    const layers = live.info.layers;
+    let weighted = 0;
+    let n = 0;
+    for (let l = 0; l < layers.length; l++) {
+      const r = live.rates.recentMean(l, 100);
+      if (Number.isFinite(r)) {
+        weighted += r * layers[l].count;
+        n += layers[l].count;
+      }
+    }
+    useStore.getState().frameArrived({
+      step: f.step,
+      t_ms: f.t_ms,
+      fingerprint: f.fingerprint,
+      totalSpikes: f.totalSpikes,
+      playing: f.playing,
+      realtimeFactor: f.realtimeFactor,
+      popRateHz: n > 0 ? weighted / n : NaN,
+      droppedSpikes: f.droppedSpikes,
+      error: f.error,
+    });
+    notifyLiveData();
+  } catch (e) {
+    useStore.getState().pushMessage(`Lost contact with the simulation: ${(e as Error).message}`, 'error');
+  } finally {
+    inFlight = false;
+  }
+}

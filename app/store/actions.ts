@@ -1,0 +1,127 @@
+/**
+ * User actions: module-level functions that talk to the worker and update the store
+ * (zustand "no store actions" pattern). Every worker error becomes a readable message.
+ */
+import type { RunConfig, RunInfo } from '../../workers/simApi';
+import { sim } from '../engine/client';
+import { live } from '../engine/frameBus';
+import { pull, resetLiveData } from '../engine/frameLoop';
+import { writeHash } from '../url/urlSync';
+import { useStore } from './index';
+
+const st = () => useStore.getState();
+
+function adopt(info: RunInfo): void {
+  live.info = info;
+  st().setInfo(info);
+  st().setValues(info.params);
+  writeHash(info.fragment);
+}
+
+async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    st().pushMessage(`${what} failed: ${(e as Error).message}`, 'error');
+    return undefined;
+  }
+}
+
+/** Builds a run from a config and starts it (or leaves it paused). */
+export async function openConfig(config: RunConfig, autoplay = true): Promise<void> {
+  st().setBusy(true);
+  await guarded('Building the network', async () => {
+    const info = await sim().configure(config);
+    adopt(info);
+    resetLiveData();
+    await sim().setSpeed(st().speed);
+    if (autoplay) await sim().play();
+    await pull();
+  });
+  st().setBusy(false);
+}
+
+/** First load: read the link in the address bar (if any), report its problems, start the run. */
+export async function boot(hash: string): Promise<void> {
+  await guarded('Starting', async () => {
+    st().setExperiments(await sim().listExperiments());
+    const { config, messages } = await sim().decodeLink(hash);
+    for (const m of messages) st().pushMessage(m, 'warning');
+    await openConfig(config, true);
+  });
+}
+
+export async function play(): Promise<void> {
+  await guarded('Play', () => sim().play());
+  await pull();
+}
+
+export async function pause(): Promise<void> {
+  await guarded('Pause', () => sim().pause());
+  await pull();
+}
+
+export async function togglePlay(): Promise<void> {
+  return st().playing ? pause() : play();
+}
+
+export async function stepBy(n: number): Promise<void> {
+  await guarded('Step', () => sim().step(n));
+  await pull();
+}
+
+export async function reset(): Promise<void> {
+  const wasPlaying = st().playing;
+  st().setBusy(true);
+  await guarded('Reset', async () => {
+    await sim().pause();
+    adopt(await sim().reset());
+    resetLiveData();
+    if (wasPlaying) await sim().play();
+    await pull();
+  });
+  st().setBusy(false);
+}
+
+/** Live parameters change between steps; others rebuild the network from step 0. */
+export async function setParam(key: string, value: number): Promise<void> {
+  const info = st().info;
+  const exp = st().experiments.find((e) => e.id === info?.config.experiment);
+  const spec = exp?.params.find((p) => p.key === key);
+  if (!info || !spec) return;
+  if (spec.live) {
+    st().setValue(key, value);
+    const res = await guarded('Changing a parameter', () => sim().setParams({ [key]: value }));
+    if (!res) return;
+    for (const r of res.rejected) st().pushMessage(r, 'warning');
+    adopt(res.info);
+  } else {
+    const params = { ...info.params, [key]: value };
+    await openConfig({ ...info.config, params, events: [] }, st().playing);
+  }
+}
+
+export async function changeExperiment(id: string): Promise<void> {
+  const exp = st().experiments.find((e) => e.id === id);
+  if (!exp) return;
+  const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
+  await openConfig({ experiment: id, seed: st().info?.config.seed ?? 1, params, events: [] }, true);
+}
+
+export async function changeSeed(seed: number): Promise<void> {
+  const info = st().info;
+  if (!info) return;
+  await openConfig({ ...info.config, seed, params: { ...info.params }, events: [] }, st().playing);
+}
+
+export async function setSpeed(speed: number): Promise<void> {
+  st().setSpeedValue(speed);
+  await guarded('Changing speed', () => sim().setSpeed(speed));
+}
+
+/** The shareable link of the current run (reproduces it from step 0, including live changes). */
+export function currentLink(): string {
+  const info = st().info;
+  const base = window.location.origin + window.location.pathname;
+  return info ? `${base}#${info.fragment}` : base;
+}

@@ -1,0 +1,52 @@
+/** Run state shown by the toolbar and readouts: what the latest frame said, plus the run layout. */
+import type { StateCreator } from 'zustand';
+import type { ExperimentInfo, RunInfo } from '../../workers/simApi';
+import type { AppState } from './index';
+
+export interface FrameScalars {
+  step: number;
+  t_ms: number;
+  fingerprint: string;
+  totalSpikes: number;
+  playing: boolean;
+  realtimeFactor: number;
+  /** Mean population rate over the last 100 ms (Hz). */
+  popRateHz: number;
+  droppedSpikes: number;
+  error: string | null;
+}
+
+export interface RunSlice extends FrameScalars {
+  experiments: ExperimentInfo[];
+  info: RunInfo | null;
+  /** Simulated ms per wall-clock second (Infinity = as fast as possible). */
+  speed: number;
+  /** True while a rebuild/configure is in progress. */
+  busy: boolean;
+  setExperiments(list: ExperimentInfo[]): void;
+  setInfo(info: RunInfo): void;
+  setSpeedValue(speed: number): void;
+  setBusy(busy: boolean): void;
+  frameArrived(f: FrameScalars): void;
+}
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  experiments: [],
+  info: null,
+  speed: 1000,
+  busy: false,
+  step: 0,
+  t_ms: 0,
+  fingerprint: '',
+  totalSpikes: 0,
+  playing: false,
+  realtimeFactor: 0,
+  popRateHz: NaN,
+  droppedSpikes: 0,
+  error: null,
+  setExperiments: (experiments) => set({ experiments }),
+  setInfo: (info) => set({ info }),
+  setSpeedValue: (speed) => set({ speed }),
+  setBusy: (busy) => set({ busy }),
+  frameArrived: (f) => set((s) => ({ ...f, droppedSpikes: s.droppedSpikes + f.droppedSpikes })),
+});

@@ -1,0 +1,106 @@
+/** Argument parsing and the run itself for the headless CLI (scripts/sim.ts), kept testable. */
+import { decodeLink, encodeLink } from '../src-engine/config/link';
+import { checkParam, defaultRunConfig, MAX_SEED, type RunConfig } from '../src-engine/config/runConfig';
+import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
+import { Session, type RunSummary } from '../src-engine/run/session';
+
+export class CliError extends Error {}
+
+export interface SimArgs {
+  list: boolean;
+  json: boolean;
+  experiment?: string;
+  url?: string;
+  seed?: number;
+  steps?: number;
+  sets: [string, string][];
+  base: string;
+}
+
+export const DEFAULT_BASE = 'http://localhost:5173/';
+const MAX_STEPS = 100_000_000;
+
+export function parseSimArgs(argv: string[]): SimArgs {
+  const a: SimArgs = { list: false, json: false, sets: [], base: DEFAULT_BASE };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new CliError(`error: ${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const f = argv[i];
+    if (f === '--list') a.list = true;
+    else if (f === '--json') a.json = true;
+    else if (f === '--experiment' || f === '-e') a.experiment = value(i++, f);
+    else if (f === '--url') a.url = value(i++, f);
+    else if (f === '--base') a.base = value(i++, f);
+    else if (f === '--seed') a.seed = intArg(value(i++, f), f, 0, MAX_SEED);
+    else if (f === '--steps') a.steps = intArg(value(i++, f), f, 0, MAX_STEPS);
+    else if (f === '--set') {
+      const kv = value(i++, f);
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new CliError(`error: --set expects key=value, got "${kv}"`);
+      a.sets.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+    } else throw new CliError(`error: unknown option "${f}" (try --list)`);
+  }
+  if (!a.list && !a.url && !a.experiment) throw new CliError('error: give --experiment ID, --url LINK or --list');
+  if (a.url && a.experiment) throw new CliError('error: give either --url or --experiment, not both');
+  return a;
+}
+
+function intArg(v: string, flag: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < min || n > max) throw new CliError(`error: ${flag} must be a whole number in [${min}, ${max}], got "${v}"`);
+  return n;
+}
+
+/** Builds the run config the arguments describe (strict: every problem is an error). */
+export function configFromArgs(a: SimArgs, warn: (msg: string) => void): RunConfig {
+  let cfg: RunConfig;
+  if (a.url) {
+    const { config, messages } = decodeLink(a.url);
+    if (messages.length > 0) throw new CliError(`error: bad link: ${messages.join(' ')}`);
+    cfg = config;
+  } else {
+    const def = findExperiment(a.experiment!);
+    if (!def) throw new CliError(`error: unknown experiment "${a.experiment}" (known: ${EXPERIMENTS.map((e) => e.id).join(', ')})`);
+    cfg = defaultRunConfig(def.id);
+  }
+  if (a.seed !== undefined) cfg.seed = a.seed;
+  const def = findExperiment(cfg.experiment)!;
+  for (const [key, raw] of a.sets) {
+    const spec = def.params.find((p) => p.key === key);
+    if (!spec) throw new CliError(`error: ${def.id} has no parameter "${key}" (see --list)`);
+    const v = Number(raw);
+    const err = raw.trim() === '' ? `${key} needs a number` : checkParam(spec, v);
+    if (err) throw new CliError(`error: ${err}`);
+    cfg.params[key] = v;
+  }
+  if (a.url && (a.sets.length > 0 || a.seed !== undefined)) warn('--set/--seed change the linked run; its fingerprint will differ from the link');
+  return cfg;
+}
+
+export interface SimOutput extends RunSummary {
+  url: string;
+}
+
+export function runSim(a: SimArgs, warn: (msg: string) => void = () => {}): SimOutput {
+  const cfg = configFromArgs(a, warn);
+  const session = new Session(cfg);
+  session.advance(a.steps ?? session.def.defaultSteps);
+  return { ...session.summary(), url: encodeLink(session.toConfig(), a.base) };
+}
+
+export function listText(): string {
+  const out: string[] = [];
+  for (const e of EXPERIMENTS) {
+    out.push(`${e.id} — ${e.title} (dt ${e.dt_ms} ms, default ${e.defaultSteps} steps)`);
+    out.push(`  ${e.summary}`);
+    for (const p of e.params) {
+      const range = `[${p.min}, ${p.max}]`;
+      out.push(`  ${p.key.padEnd(16)} ${String(p.default).padStart(8)} ${p.unit.padEnd(3)} ${range.padEnd(16)} ${p.live ? 'live' : 'rebuild'}${p.integer ? ', integer' : ''}  ${p.label}: ${p.help}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

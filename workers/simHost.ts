@@ -1,0 +1,232 @@
+/**
+ * SimHost: the simulation side of SimApi, independent of the Worker global so it can be unit
+ * tested in Node. It owns one Session, runs it in chunks while playing (yielding between
+ * chunks, so every message is handled at a step boundary), paces it to the requested speed,
+ * and assembles frames on demand: whatever happened since the last pull, merged.
+ */
+import { transfer } from 'comlink';
+import { decodeLink, encodeFragment } from '../src-engine/config/link';
+import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
+import { EXPERIMENTS } from '../src-engine/experiments/registry';
+import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
+import { Session } from '../src-engine/run/session';
+import type { ExperimentInfo, Frame, LinkResult, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
+
+/** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
+const CHUNK_MS = 12;
+/** Steps between clock checks inside a chunk. */
+const CHECK_STEPS = 20;
+
+export interface HostClock {
+  now(): number;
+  /** Schedules fn as a new task after at least `ms` (0: as soon as possible). */
+  later(fn: () => void, ms: number): void;
+}
+
+/** Attaches transfer lists when running under Comlink; identity in tests. */
+export type Transfer = <T>(value: T, transferables: Transferable[]) => T;
+
+export class SimHost implements SimApi {
+  private session: Session | null = null;
+  private spikes: SpikeMonitor | null = null;
+  private spikeCursor = 0;
+  private rateCursor = 0;
+  private playing = false;
+  private loopScheduled = false;
+  private speed: Speed = 1000;
+  /** Pacing anchor: wall time and step when playing (re)started or speed changed. */
+  private anchorWall = 0;
+  private anchorStep = 0;
+  private rtWindow: { wall: number; step: number }[] = [];
+  private error: string | null = null;
+
+  constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer) {}
+
+  async listExperiments(): Promise<ExperimentInfo[]> {
+    return EXPERIMENTS.map((e) => ({ id: e.id, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })) }));
+  }
+
+  async decodeLink(text: string): Promise<LinkResult> {
+    return decodeLink(text);
+  }
+
+  async configure(config: RunConfig): Promise<RunInfo> {
+    // Re-validate: the config crossed a thread boundary and may come from anywhere.
+    const { config: safe, messages } = validateRunConfig(toWire(config));
+    if (messages.length > 0) throw new Error(messages.join(' '));
+    this.playing = false;
+    this.error = null;
+    const session = new Session(safe);
+    const net = session.run.network;
+    this.spikes = net.add(new SpikeMonitor(net, 1 << 20));
+    this.session = session;
+    this.spikeCursor = 0;
+    this.rateCursor = 0;
+    return this.info();
+  }
+
+  async play(): Promise<void> {
+    if (!this.session || this.error) return;
+    this.playing = true;
+    this.anchor();
+    this.schedule(0);
+  }
+
+  async pause(): Promise<void> {
+    this.playing = false;
+  }
+
+  async step(n: number): Promise<void> {
+    if (!this.session || this.error) return;
+    this.playing = false;
+    this.advance(Math.max(0, Math.min(Math.floor(n), 10_000_000)));
+  }
+
+  async reset(): Promise<RunInfo> {
+    const s = this.need();
+    const cfg = s.toConfig();
+    return this.configure({ ...cfg, params: { ...s.params }, events: [] });
+  }
+
+  async setParams(patch: Record<string, number>): Promise<SetParamsResult> {
+    const s = this.need();
+    const applied: string[] = [];
+    const rejected: string[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      try {
+        s.setParam(key, value);
+        applied.push(key);
+      } catch (e) {
+        rejected.push((e as Error).message);
+      }
+    }
+    return { step: s.step, applied, rejected, info: this.info() };
+  }
+
+  async setSpeed(speed: Speed): Promise<void> {
+    if (!(speed > 0)) throw new Error('speed must be positive');
+    this.speed = speed;
+    this.anchor();
+  }
+
+  async pullFrame(): Promise<Frame> {
+    const s = this.session;
+    if (!s || !this.spikes) {
+      return { step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, error: this.error };
+    }
+    const batch = this.spikes.read(this.spikeCursor);
+    this.spikeCursor = batch.next;
+    const rateBatches = s.run.rates.map((m) => m.read(this.rateCursor));
+    // All layer monitors share the bin size, so they complete bins together.
+    const first = rateBatches.length ? rateBatches[0].firstBin : 0;
+    this.rateCursor = rateBatches.length ? rateBatches[0].next : 0;
+    const rates = rateBatches.map((b) => b.rates);
+    const frame: Frame = {
+      step: s.step,
+      t_ms: s.step * s.run.network.clock.dt,
+      fingerprint: s.fingerprint.fp.hex(),
+      totalSpikes: s.fingerprint.fp.count,
+      playing: this.playing,
+      spikeSteps: batch.steps,
+      spikeIds: batch.ids,
+      droppedSpikes: batch.dropped,
+      rateFirstBin: first,
+      rates,
+      realtimeFactor: this.playing ? this.realtimeFactor() : 0,
+      error: this.error,
+    };
+    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer)]);
+  }
+
+  async metrics() {
+    return this.need().run.metrics();
+  }
+
+  private need(): Session {
+    if (!this.session) throw new Error('no run configured');
+    return this.session;
+  }
+
+  private info(): RunInfo {
+    const s = this.need();
+    const net = s.run.network;
+    const config = s.toConfig();
+    return {
+      config,
+      params: { ...s.params },
+      fragment: encodeFragment(config),
+      neurons: net.neurons,
+      synapses: net.synapses,
+      dt_ms: net.clock.dt,
+      layers: s.run.layers.map((l) => ({ ...l })),
+      rateBinSteps: s.run.rates[0]?.binSteps ?? 10,
+    };
+  }
+
+  private anchor(): void {
+    this.anchorWall = this.clock.now();
+    this.anchorStep = this.session?.step ?? 0;
+    this.rtWindow = [];
+  }
+
+  private schedule(ms: number): void {
+    if (this.loopScheduled) return;
+    this.loopScheduled = true;
+    this.clock.later(() => {
+      this.loopScheduled = false;
+      this.tick();
+    }, ms);
+  }
+
+  /** One chunk of play: run towards the paced target within the chunk budget, then yield. */
+  private tick(): void {
+    const s = this.session;
+    if (!this.playing || !s) return;
+    const dt = s.run.network.clock.dt;
+    const start = this.clock.now();
+    const paced = Number.isFinite(this.speed);
+    let target = paced ? this.anchorStep + Math.floor(((start - this.anchorWall) * this.speed) / 1000 / dt) : Infinity;
+    // When the machine cannot keep up, lag at most a quarter second of simulated time instead of
+    // racing to catch up later.
+    const maxLag = Math.ceil((0.25 * this.speed) / dt);
+    if (paced && target - s.step > maxLag) {
+      this.anchorStep -= target - s.step - maxLag;
+      target = s.step + maxLag;
+    }
+    let ran = false;
+    while (s.step < target && this.clock.now() - start < CHUNK_MS) {
+      const n = Math.min(CHECK_STEPS, target - s.step);
+      if (!this.advance(n)) return;
+      ran = true;
+    }
+    this.noteRate();
+    this.schedule(ran ? 0 : 4);
+  }
+
+  /** Runs n steps; stops the run and records the error if the network blows up. */
+  private advance(n: number): boolean {
+    const s = this.need();
+    try {
+      s.advance(n);
+      return true;
+    } catch (e) {
+      this.playing = false;
+      this.error = (e as Error).message;
+      return false;
+    }
+  }
+
+  private noteRate(): void {
+    const now = this.clock.now();
+    this.rtWindow.push({ wall: now, step: this.session!.step });
+    while (this.rtWindow.length > 2 && now - this.rtWindow[0].wall > 1000) this.rtWindow.shift();
+  }
+
+  private realtimeFactor(): number {
+    const w = this.rtWindow;
+    if (w.length < 2 || !this.session) return 0;
+    const a = w[0], b = w[w.length - 1];
+    if (b.wall <= a.wall) return 0;
+    return ((b.step - a.step) * this.session.run.network.clock.dt) / (b.wall - a.wall);
+  }
+}

@@ -60,7 +60,7 @@ export function ExperimentHeader() {
         />
       </label>
       <button onClick={newSeed} disabled={busy} title="Draw a new random seed (rebuilds the network)">
-        🎲 New seed
+        New seed
       </button>
       {info && (
         <span className="muted" data-testid="network-size">

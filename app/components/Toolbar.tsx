@@ -59,7 +59,7 @@ export function Toolbar() {
         </select>
       </label>
       <button data-testid="copy-link" onClick={() => void copy()} title="Copy a link that reproduces this run spike for spike">
-        🔗 Copy link
+        Copy link
       </button>
       {copied && <span className="toast" role="status">{copied}</span>}
       <RunReadout />

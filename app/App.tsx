@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { ExperimentHeader } from './components/ExperimentHeader';
 import { MessageBanner } from './components/MessageBanner';
+import { MetricsCard } from './components/MetricsCard';
 import { ParamPanel } from './components/ParamPanel';
 import { RasterPlot } from './components/RasterPlot';
 import { RateHistogram } from './components/RateHistogram';
@@ -26,6 +27,7 @@ export function App() {
             <RateHistogram windowMs={1000} />
           </div>
           <PopulationRate />
+          <MetricsCard />
         </section>
       </main>
     </div>

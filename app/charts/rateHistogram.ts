@@ -64,8 +64,9 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   // otherwise some bins catch one more count value than others and the histogram shows combs.
   const step = 1 / seconds;
   const binHz = Math.max(1, Math.ceil(x.domain()[1] / BINS / step)) * step;
-  x.domain([0, binHz * BINS]);
-  const layers = info.layers.map((l) => ({ layer: l, ...binRates(c, l.start, l.count, seconds, binHz, BINS) }));
+  const bins = Math.max(1, Math.ceil(x.domain()[1] / binHz - 1e-9));
+  x.domain([0, binHz * bins]);
+  const layers = info.layers.map((l) => ({ layer: l, ...binRates(c, l.start, l.count, seconds, binHz, bins) }));
   let yMax = 1;
   for (const l of layers) for (const h of l.hist) if (h > yMax) yMax = h;
   const y = yScale(f, 0, yMax * 1.1).nice();
@@ -75,7 +76,7 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   ctx.globalAlpha = 0.55;
   for (const l of layers) {
     ctx.fillStyle = ROLE_COLORS[l.layer.role] ?? '#000';
-    for (let b = 0; b < BINS; b++) {
+    for (let b = 0; b < bins; b++) {
       if (l.hist[b] === 0) continue;
       const x0 = x(b * binHz), x1 = x((b + 1) * binHz);
       const yTop = y(l.hist[b]);

@@ -29,6 +29,7 @@ export function resetLiveData(): void {
   const info = live.info;
   live.spikes.clear();
   if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
+  useStore.setState({ droppedSpikes: 0 });
   notifyLiveData();
 }
 

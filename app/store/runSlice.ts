@@ -45,7 +45,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   droppedSpikes: 0,
   error: null,
   setExperiments: (experiments) => set({ experiments }),
-  setInfo: (info) => set((s) => ({ info, droppedSpikes: s.info?.fragment === info.fragment ? s.droppedSpikes : 0 })),
+  setInfo: (info) => set({ info }),
   setSpeedValue: (speed) => set({ speed }),
   setBusy: (busy) => set({ busy }),
   frameArrived: (f) => set((s) => ({ ...f, droppedSpikes: s.droppedSpikes + f.droppedSpikes })),

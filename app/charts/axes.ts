@@ -1,34 +1,50 @@
 /**
- * Shared canvas chart frame: plot-area geometry, linear scales with d3's nice ticks, and axis
- * drawing (ticks, labels, titles) in a projector-legible font. Used by every canvas renderer.
+ * Shared canvas chart frame for the live charts: DPR-scaled setup, plot-area geometry, linear
+ * scales with d3's nice ticks, axes (ticks, tick labels, titles) and a wrapping legend, all in a
+ * projector-legible 13 px font on white. Units are CSS pixels throughout (the context is scaled
+ * by devicePixelRatio). Also the role palette shared by raster, rate trace and histogram.
  */
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { RasterLayer } from '../../workers/simApi';
 
 export interface Frame2D {
   ctx: CanvasRenderingContext2D;
   /** CSS pixel size of the whole canvas. */
   width: number;
   height: number;
-  /** Plot area in CSS pixels. */
+  /** Plot area in CSS pixels (mutable: a legend may push `top` down). */
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
 
-export const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-export const AXIS_COLOR = '#3b4753';
-export const GRID_COLOR = '#e6ebf0';
+export interface Margin {
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+}
 
-export const ROLE_COLORS: Record<string, string> = {
+export const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+export const FONT_BOLD = '600 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+export const AXIS_COLOR = '#26323d';
+export const GRID_COLOR = '#e3e8ee';
+
+/** Role colours, chosen to read on white at projector distance. */
+export const ROLE_COLORS: Record<RasterLayer['role'], string> = {
   exc: '#1f6fd1',
   inh: '#d1343f',
   input: '#6b7785',
   output: '#16884a',
 };
 
-/** Prepares a DPR-scaled context, clears it and returns the plot-area geometry. */
-export function beginFrame(canvas: HTMLCanvasElement, width: number, height: number, dpr: number, margin = { l: 58, r: 12, t: 10, b: 40 }): Frame2D | null {
+export function roleColor(role: string): string {
+  return ROLE_COLORS[role as RasterLayer['role']] ?? '#000000';
+}
+
+/** Sizes the backing store (device pixels), scales the context by dpr, clears to white. */
+export function beginFrame(canvas: HTMLCanvasElement, width: number, height: number, dpr: number, m: Margin = { l: 58, r: 14, t: 10, b: 42 }): Frame2D | null {
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== w) canvas.width = w;
@@ -36,15 +52,17 @@ export function beginFrame(canvas: HTMLCanvasElement, width: number, height: num
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.globalAlpha = 1;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  return { ctx, width, height, left: margin.l, top: margin.t, right: Math.max(margin.l + 10, width - margin.r), bottom: Math.max(margin.t + 10, height - margin.b) };
+  return { ctx, width, height, left: m.l, top: m.t, right: Math.max(m.l + 10, width - m.r), bottom: Math.max(m.t + 10, height - m.b) };
 }
 
 export function xScale(f: Frame2D, d0: number, d1: number): ScaleLinear<number, number> {
   return scaleLinear().domain([d0, d1]).range([f.left, f.right]);
 }
 
+/** y scale with d0 at the bottom of the plot area. */
 export function yScale(f: Frame2D, d0: number, d1: number): ScaleLinear<number, number> {
   return scaleLinear().domain([d0, d1]).range([f.bottom, f.top]);
 }
@@ -54,18 +72,18 @@ export function drawXAxis(f: Frame2D, x: ScaleLinear<number, number>, title: str
   const { ctx } = f;
   ctx.font = FONT;
   ctx.fillStyle = AXIS_COLOR;
-  ctx.strokeStyle = AXIS_COLOR;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const ticks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 90)));
   for (const t of ticks) {
     const px = Math.round(x(t)) + 0.5;
+    if (px < f.left - 1 || px > f.right + 1) continue;
     if (grid) line(ctx, px, f.top, px, f.bottom, GRID_COLOR);
     line(ctx, px, f.bottom, px, f.bottom + 5, AXIS_COLOR);
     ctx.fillText(format(t), px, f.bottom + 7);
   }
-  line(ctx, f.left, f.bottom + 0.5, f.right, f.bottom + 0.5, AXIS_COLOR);
-  ctx.fillText(title, (f.left + f.right) / 2, f.bottom + 23);
+  line(ctx, f.left, Math.round(f.bottom) + 0.5, f.right, Math.round(f.bottom) + 0.5, AXIS_COLOR);
+  ctx.fillText(title, (f.left + f.right) / 2, f.bottom + 24);
 }
 
 /** Left axis with ticks, tick labels and a vertical title. */
@@ -78,11 +96,12 @@ export function drawYAxis(f: Frame2D, y: ScaleLinear<number, number>, title: str
   const ticks = y.ticks(Math.max(2, Math.floor((f.bottom - f.top) / 40)));
   for (const t of ticks) {
     const py = Math.round(y(t)) + 0.5;
+    if (py < f.top - 1 || py > f.bottom + 1) continue;
     if (grid) line(ctx, f.left, py, f.right, py, GRID_COLOR);
     line(ctx, f.left - 5, py, f.left, py, AXIS_COLOR);
     ctx.fillText(format(t), f.left - 7, py);
   }
-  line(ctx, f.left - 0.5, f.top, f.left - 0.5, f.bottom, AXIS_COLOR);
+  line(ctx, Math.round(f.left) - 0.5, f.top, Math.round(f.left) - 0.5, f.bottom, AXIS_COLOR);
   ctx.save();
   ctx.translate(14, (f.top + f.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
@@ -92,10 +111,43 @@ export function drawYAxis(f: Frame2D, y: ScaleLinear<number, number>, title: str
   ctx.restore();
 }
 
+export interface LegendItem {
+  color: string;
+  text: string;
+}
+
+/**
+ * Legend swatches + text laid out left to right in the top margin, wrapping onto new rows;
+ * moves f.top below the legend so the plot area does not overlap it.
+ */
+export function drawLegend(f: Frame2D, items: LegendItem[], swatch: 'line' | 'box' = 'line'): void {
+  const { ctx } = f;
+  ctx.font = FONT;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  const rowH = 18;
+  let lx = f.left;
+  let ly = 4 + rowH / 2;
+  for (const it of items) {
+    const w = 24 + ctx.measureText(it.text).width + 16;
+    if (lx > f.left && lx + w > f.right) {
+      lx = f.left;
+      ly += rowH;
+    }
+    ctx.fillStyle = it.color;
+    if (swatch === 'line') ctx.fillRect(lx, ly - 1.5, 18, 3);
+    else ctx.fillRect(lx + 3, ly - 6, 12, 12);
+    ctx.fillStyle = AXIS_COLOR;
+    ctx.fillText(it.text, lx + 24, ly);
+    lx += w;
+  }
+  f.top = Math.max(f.top, ly + rowH / 2 + 6);
+}
+
 /** A centred grey note inside the plot area (e.g. "no run"). */
 export function drawNote(f: Frame2D, text: string): void {
-  f.ctx.font = FONT;
-  f.ctx.fillStyle = '#8a96a3';
+  f.ctx.font = FONT_BOLD;
+  f.ctx.fillStyle = '#6b7785';
   f.ctx.textAlign = 'center';
   f.ctx.textBaseline = 'middle';
   f.ctx.fillText(text, (f.left + f.right) / 2, (f.top + f.bottom) / 2);
@@ -110,8 +162,30 @@ export function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: 
   ctx.stroke();
 }
 
-/** Seconds with as many decimals as the tick spacing needs. */
+/** Formats a time in ms as seconds with as many decimals as the tick needs (0, 0.25, 1.5). */
 export function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return Math.abs(s - Math.round(s)) < 1e-9 ? s.toFixed(0) : s.toFixed(s * 10 === Math.round(s * 10) ? 1 : 2);
+  const s = Math.round(ms) / 1000;
+  return String(Number(s.toFixed(3)));
+}
+
+/** Formats counts with thousands separators (10,000). */
+export function formatCount(v: number): string {
+  return v.toLocaleString('en');
+}
+
+/**
+ * Axis maximum with hysteresis, so live axes do not jump every frame: grows at once to fit
+ * (with 15 % head-room), shrinks only when the data fall below 40 % of the current maximum,
+ * and never goes below `floor`.
+ */
+export function stickyMax(prev: number, dataMax: number, floor: number): number {
+  const fit = Math.max(floor, dataMax * 1.15);
+  if (!Number.isFinite(prev) || prev <= 0 || dataMax > prev || dataMax < prev * 0.4) return fit;
+  return Math.max(prev, floor);
+}
+
+/** Plot-window bounds in ms: the last windowMs ending at nowStep·dt (starting at 0 early on). */
+export function timeWindow(nowStep: number, dt: number, windowMs: number): { tStart: number; tEnd: number } {
+  const tEnd = Math.max(windowMs, nowStep * dt);
+  return { tStart: tEnd - windowMs, tEnd };
 }

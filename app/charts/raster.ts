@@ -1,12 +1,17 @@
 /**
- * Spike raster: one dot per spike, x = time (s) over a scrolling window ending now, y = neuron
- * (global id, 0 at the top), coloured by layer (excitatory blue, inhibitory red). Dots are written
- * straight into an ImageData buffer, so 300k spikes per frame cost no per-spike canvas call or
- * allocation; axes and layer labels are drawn on top.
+ * Spike raster. x = time (axis in s) over the last `windowMs` ms ending at nowStep·dt, scrolling;
+ * y = global neuron id, 0 at the TOP, layers separated by dashed lines and labelled on the right
+ * beside a colour bar (excitatory blue, inhibitory red, input grey, output green).
+ *
+ * Spikes are accumulated into a reused per-canvas count buffer (one cell per device pixel) and
+ * composited into a reused ImageData, so 300k spikes per frame cost no canvas call and no
+ * allocation. With more neurons than pixel rows (e.g. 10,000 on ~700 rows) neurons share a row
+ * and a cell's colour deepens with the number of spikes in it (single spike = 60 % strength).
  */
-import type { RunInfo } from '../../workers/simApi';
+import type { RasterLayer, RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { beginFrame, drawNote, drawXAxis, drawYAxis, formatSeconds, FONT, ROLE_COLORS, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawNote, drawXAxis, drawYAxis, FONT, formatCount, formatSeconds, roleColor, timeWindow, xScale, yScale } from './axes';
+import { completeFromStep } from './rateHistogram';
 
 export interface RasterData {
   spikes: SpikeWindow;
@@ -17,95 +22,165 @@ export interface RasterData {
 
 export interface RasterOpts {
   dpr: number;
+  /** CSS pixel size of the canvas. */
   width: number;
   height: number;
+  /** Cap on distinct neuron rows; more neurons are aggregated into shared rows (default: one per device-pixel row). */
+  maxRows?: number;
 }
 
-let image: ImageData | null = null;
-let pixels: Uint32Array | null = null;
+interface Buffers {
+  image: ImageData;
+  px: Uint32Array;
+  cnt: Uint16Array;
+  /** Per band: first and one-past-last device-pixel row of a dot. */
+  dotY0: Int32Array;
+  dotY1: Int32Array;
+  /** Per device-pixel row: the layer whose colour it uses. */
+  rowLayer: Uint8Array;
+}
 
-/** Packs a #rrggbb colour into the little-endian RGBA word ImageData expects. */
-export function packColor(hex: string): number {
+const buffers = new WeakMap<HTMLCanvasElement, Buffers>();
+const WHITE = 0xffffffff;
+
+/** Packs a #rrggbb colour, blended with white at strength a (0–1), into a little-endian RGBA word. */
+export function packColor(hex: string, a = 1): number {
   const v = parseInt(hex.slice(1), 16);
-  return (0xff << 24) | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff);
+  const mix = (c: number) => Math.round(255 - a * (255 - c));
+  const r = mix((v >> 16) & 0xff), g = mix((v >> 8) & 0xff), b = mix(v & 0xff);
+  return ((0xff << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
 
-/** Pixel row of neuron `id` when `n` neurons share `rows` rows (0 at the top). */
-export function rowOf(id: number, n: number, rows: number): number {
-  return Math.min(rows - 1, Math.floor((id * rows) / n));
+/** Band (shared row group) of neuron `id` when `n` neurons are spread over `bands` bands, 0 at the top. */
+export function bandOf(id: number, n: number, bands: number): number {
+  return Math.min(bands - 1, Math.floor((id * bands) / n));
+}
+
+/** Index of the layer holding neuron `id` (layers are contiguous and in id order). */
+export function layerOf(layers: readonly RasterLayer[], id: number): number {
+  let l = 0;
+  while (l + 1 < layers.length && id >= layers[l + 1].start) l++;
+  return l;
+}
+
+/** Spikes needed for full colour in one cell: 1 when every neuron has its own row. */
+export function saturationCount(neuronsPerBand: number): number {
+  return neuronsPerBand <= 1 ? 1 : Math.min(32, Math.max(2, Math.ceil(neuronsPerBand / 4)));
+}
+
+function getBuffers(canvas: HTMLCanvasElement, pw: number, ph: number): Buffers {
+  let b = buffers.get(canvas);
+  if (!b || b.image.width !== pw || b.image.height !== ph) {
+    const image = new ImageData(pw, ph);
+    b = { image, px: new Uint32Array(image.data.buffer), cnt: new Uint16Array(pw * ph), dotY0: new Int32Array(ph), dotY1: new Int32Array(ph), rowLayer: new Uint8Array(ph) };
+    buffers.set(canvas, b);
+  }
+  return b;
 }
 
 export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: RasterOpts): { drawn: number } {
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 64, r: 86, t: 8, b: 40 });
+  const { info, windowMs } = data;
+  const ctx0 = canvas.getContext('2d');
+  if (!ctx0) return { drawn: 0 };
+  ctx0.font = FONT;
+  let labelW = 0;
+  for (const l of info?.layers ?? []) labelW = Math.max(labelW, ctx0.measureText(l.label).width);
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 64, r: Math.min(150, Math.max(24, labelW + 22)), t: 10, b: 42 });
   if (!f) return { drawn: 0 };
-  const info = data.info;
   const dt = info?.dt_ms ?? 0.1;
-  const tEnd = Math.max(data.windowMs, data.nowStep * dt);
-  const tStart = tEnd - data.windowMs;
-  const n = info?.neurons ?? 1;
+  const { tStart, tEnd } = timeWindow(data.nowStep, dt, windowMs);
+  const n = info && info.neurons > 0 ? info.neurons : 100;
   const x = xScale(f, tStart, tEnd);
   const y = yScale(f, n, 0);
   let drawn = 0;
 
-  if (info) {
-    // Device-pixel plot area.
+  if (info && info.neurons > 0) {
+    const { ctx } = f;
     const dpr = opts.dpr;
     const px0 = Math.round(f.left * dpr), py0 = Math.round(f.top * dpr);
     const pw = Math.max(1, Math.round((f.right - f.left) * dpr));
     const ph = Math.max(1, Math.round((f.bottom - f.top) * dpr));
-    if (!image || image.width !== pw || image.height !== ph) {
-      image = new ImageData(pw, ph);
-      pixels = new Uint32Array(image.data.buffer);
-    }
-    const px = pixels!;
-    px.fill(0xffffffff);
+    const B = getBuffers(canvas, pw, ph);
+    const { px, cnt, dotY0, dotY1, rowLayer } = B;
     const layers = info.layers;
-    const colors = layers.map((l) => packColor(ROLE_COLORS[l.role] ?? '#000000'));
-    const starts = layers.map((l) => l.start);
-    // Dot size: a neuron gets its own rows when there is room; at least 1×2 device pixels.
-    const rowH = Math.max(1, Math.min(Math.floor(ph / n), Math.round(3 * dpr)));
-    const dotW = Math.max(2, Math.round(1.5 * dpr));
-    const msPerPx = data.windowMs / pw;
-    const fromStep = Math.ceil(tStart / dt);
+    const bands = Math.max(1, Math.min(n, ph, Math.floor(opts.maxRows ?? ph)));
+    const perBand = n / bands;
+    const bandH = ph / bands;
+    // Dot geometry per band: a neuron of its own gets a tick of ≤ 4 CSS px with a small gap.
+    const maxH = Math.max(1, Math.round(4 * dpr));
+    for (let b = 0; b < bands; b++) {
+      const top = Math.floor(b * bandH), bot = Math.max(top + 1, Math.floor((b + 1) * bandH));
+      const h = perBand <= 1 ? Math.max(1, Math.min(maxH, Math.floor((bot - top) * 0.75))) : bot - top;
+      dotY0[b] = top + ((bot - top - h) >> 1);
+      dotY1[b] = dotY0[b] + h;
+    }
+    for (let r = 0; r < ph; r++) rowLayer[r] = layerOf(layers, Math.min(n - 1, Math.floor(((r + 0.5) / ph) * n)));
+    const dotW = perBand <= 1 ? Math.max(2, Math.round(2 * dpr)) : Math.max(1, Math.round(dpr));
+    const levels = saturationCount(perBand);
+    const palette = new Uint32Array(layers.length * levels);
+    for (let l = 0; l < layers.length; l++)
+      for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(roleColor(layers[l].role), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
+
+    cnt.fill(0);
+    const colPerMs = pw / windowMs;
+    const fromStep = Math.max(0, Math.ceil(tStart / dt - 1e-6));
     data.spikes.forEachSince(fromStep, (step, id) => {
-      const col = Math.floor((step * dt - tStart) / msPerPx);
-      if (col < 0 || col >= pw || id < 0 || id >= n) return;
-      let l = 0;
-      while (l + 1 < starts.length && id >= starts[l + 1]) l++;
-      const c = colors[l];
-      const r0 = rowOf(id, n, ph);
-      for (let r = r0; r < r0 + rowH && r < ph; r++) {
-        const base = r * pw + col;
-        for (let k = 0; k < dotW && col + k < pw; k++) px[base + k] = c;
+      if (id < 0 || id >= n) return;
+      let col = Math.floor((step * dt - tStart) * colPerMs);
+      if (col < 0) return;
+      if (col >= pw) col = pw - 1;
+      const b = Math.min(bands - 1, Math.floor((id * bands) / n));
+      const c1 = Math.min(pw, col + dotW);
+      for (let r = dotY0[b], r1 = dotY1[b]; r < r1; r++) {
+        const base = r * pw;
+        for (let c = col; c < c1; c++) if (cnt[base + c] < 0xffff) cnt[base + c]++;
       }
       drawn++;
     });
-    f.ctx.putImageData(image, px0, py0);
+    for (let r = 0, i = 0; r < ph; r++) {
+      const off = rowLayer[r] * levels - 1;
+      for (let c = 0; c < pw; c++, i++) {
+        const k = cnt[i];
+        px[i] = k === 0 ? WHITE : palette[off + (k < levels ? k : levels)];
+      }
+    }
+    ctx.putImageData(B.image, px0, py0);
 
-    // Layer boundaries and labels on the right.
-    const { ctx } = f;
+    // Layer boundaries (dashed), colour bars and labels on the right.
+    const bandTop = (id: number) => f.top + Math.floor(bandOf(id, n, bands) * bandH) / dpr;
     ctx.font = FONT;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
+    let prevY = -Infinity;
     for (const l of layers) {
-      const yTop = y(l.start);
-      const yBot = y(l.start + l.count);
+      const yTop = l.start <= 0 ? f.top : bandTop(l.start);
+      const yBot = l.start + l.count >= n ? f.bottom : bandTop(l.start + l.count);
       if (l.start > 0) {
-        ctx.strokeStyle = '#9aa6b2';
-        ctx.setLineDash([4, 3]);
+        ctx.strokeStyle = '#7d8a97';
+        ctx.lineWidth = 1;
+        ctx.setLineDash([5, 4]);
         ctx.beginPath();
         ctx.moveTo(f.left, Math.round(yTop) + 0.5);
         ctx.lineTo(f.right, Math.round(yTop) + 0.5);
         ctx.stroke();
         ctx.setLineDash([]);
       }
-      ctx.fillStyle = ROLE_COLORS[l.role] ?? '#000';
-      ctx.fillText(l.label, f.right + 6, (yTop + yBot) / 2);
+      ctx.fillStyle = roleColor(l.role);
+      ctx.fillRect(f.right + 3, yTop, 5, Math.max(1, yBot - yTop));
+      const ly = Math.min(f.bottom - 6, Math.max((yTop + yBot) / 2, prevY + 15));
+      ctx.fillText(l.label, f.right + 12, ly);
+      prevY = ly;
     }
+    const held = completeFromStep(data.spikes, fromStep);
+    if (held > fromStep && data.spikes.total > 0) {
+      ctx.fillStyle = AXIS_COLOR;
+      ctx.textAlign = 'left';
+      ctx.fillText('older spikes not kept for display', f.left + 6, f.top + 10);
+    } else if (drawn === 0) drawNote(f, data.nowStep === 0 ? 'no spikes yet — press Play' : 'no spikes in this window');
   } else {
     drawNote(f, 'no run');
   }
   drawXAxis(f, x, 'time (s)', formatSeconds);
-  drawYAxis(f, y, 'neuron', (v) => v.toLocaleString('en'));
+  drawYAxis(f, y, 'neuron', formatCount);
   return { drawn };
 }

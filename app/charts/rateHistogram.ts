@@ -1,11 +1,13 @@
 /**
- * Per-neuron firing-rate histogram: each neuron's spike count in the window divided by the
- * window length (Hz), silent neurons included, binned per layer and drawn as overlaid bars
- * (counts of neurons). The legend gives each layer's mean rate.
+ * Per-neuron firing-rate histogram. Each neuron's rate (Hz) = its spike count in the last
+ * `windowMs` ms (or since step 0, early on) / that duration in s; silent neurons count as 0 Hz.
+ * x = firing rate (Hz), y = number of neurons per bin; one overlaid histogram per layer (light
+ * fill + solid outline, in the raster's colours). The legend gives each layer's mean rate (Hz).
+ * Counts go into one reused Int32Array; nothing is allocated in proportion to spikes.
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, ROLE_COLORS, xScale, yScale } from './axes';
+import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatCount, roleColor, stickyMax, xScale, yScale } from './axes';
 
 export interface RateHistogramData {
   spikes: SpikeWindow;
@@ -14,83 +16,147 @@ export interface RateHistogramData {
   nowStep: number;
 }
 
-let counts = new Int32Array(0);
+export interface RateHistogramOpts {
+  dpr: number;
+  width: number;
+  height: number;
+}
 
-/** Spike counts per neuron for spikes at steps ≥ fromStep (reuses one buffer). */
-export function countPerNeuron(spikes: SpikeWindow, n: number, fromStep: number): Int32Array {
+/** Target number of histogram bins. */
+const BINS = 30;
+
+let counts = new Int32Array(0);
+let hists = new Int32Array(0);
+const axes = new WeakMap<HTMLCanvasElement, { xMax: number; yMax: number }>();
+
+/**
+ * First step from which the window still holds every spike: `fromStep`, unless the ring buffer
+ * has overwritten spikes at or after it (then the step after the oldest one held).
+ */
+export function completeFromStep(spikes: SpikeWindow, fromStep: number): number {
+  if (spikes.total <= spikes.capacity) return fromStep;
+  const oldest = spikes.steps[(spikes.total - spikes.capacity) & (spikes.capacity - 1)];
+  return Math.max(fromStep, oldest + 1);
+}
+
+/** Steps [fromStep, toStep) the histogram counts, for a window of windowMs ending at nowStep. */
+export function countWindow(spikes: SpikeWindow, nowStep: number, dt: number, windowMs: number): { fromStep: number; toStep: number; seconds: number } {
+  const want = Math.max(0, nowStep - Math.round(windowMs / dt));
+  const fromStep = Math.min(nowStep, completeFromStep(spikes, want));
+  return { fromStep, toStep: nowStep, seconds: ((nowStep - fromStep) * dt) / 1000 };
+}
+
+/** Spike counts of neurons 0..n−1 for spikes in steps [fromStep, toStep) (one reused buffer). */
+export function countPerNeuron(spikes: SpikeWindow, n: number, fromStep: number, toStep = Infinity): Int32Array {
   if (counts.length < n) counts = new Int32Array(n);
   const c = counts.subarray(0, n);
   c.fill(0);
-  spikes.forEachSince(fromStep, (_s, id) => {
-    if (id >= 0 && id < n) c[id]++;
+  spikes.forEachSince(fromStep, (step, id) => {
+    if (id >= 0 && id < n && step < toStep) c[id]++;
   });
   return c;
 }
 
-/** Histogram of rates (count/seconds) of neurons [start, start+count) into `bins` bins of width binHz. */
-export function binRates(c: Int32Array, start: number, count: number, seconds: number, binHz: number, bins: number): { hist: Int32Array; mean: number } {
-  const hist = new Int32Array(bins);
+/**
+ * Histograms the rates c[i]/seconds of neurons [start, start+count) into `out` (bins of binHz
+ * from 0; rates beyond the last bin go into it). Returns the mean rate (Hz), NaN for no neurons.
+ */
+export function binRates(c: Int32Array, start: number, count: number, seconds: number, binHz: number, out: Int32Array): number {
+  out.fill(0);
+  const bins = out.length;
   let sum = 0;
   for (let i = start; i < start + count; i++) {
     const r = c[i] / seconds;
     sum += r;
-    hist[Math.min(bins - 1, Math.floor(r / binHz))]++;
+    out[Math.min(bins - 1, Math.floor(r / binHz + 1e-9))]++;
   }
-  return { hist, mean: count > 0 ? sum / count : NaN };
+  return count > 0 ? sum / count : NaN;
 }
 
-const BINS = 30;
+/**
+ * Bin width (Hz) for rates up to maxHz: a whole multiple of the rate quantum 1/seconds (one
+ * spike more), so every bin holds the same number of possible count values and no comb appears.
+ */
+export function binWidthHz(maxHz: number, seconds: number, bins = BINS): number {
+  const quantum = 1 / seconds;
+  return Math.max(1, Math.ceil(maxHz / bins / quantum - 1e-9)) * quantum;
+}
 
-export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogramData, opts: { dpr: number; width: number; height: number }): void {
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr);
+function emptyFrame(canvas: HTMLCanvasElement, opts: RateHistogramOpts, note: string): void {
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 62, r: 14, t: 10, b: 42 });
   if (!f) return;
+  drawYAxis(f, yScale(f, 0, 10), 'neurons', formatCount, true);
+  drawXAxis(f, xScale(f, 0, 50), 'firing rate (Hz)');
+  drawNote(f, note);
+}
+
+export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogramData, opts: RateHistogramOpts): void {
   const { info } = data;
-  if (!info) {
-    drawXAxis(f, xScale(f, 0, 50), 'firing rate (Hz)');
-    drawYAxis(f, yScale(f, 0, 10), 'neurons');
-    drawNote(f, 'no run');
-    return;
-  }
+  if (!info || info.neurons <= 0) return emptyFrame(canvas, opts, 'no run');
   const dt = info.dt_ms;
-  const elapsed = Math.min(data.windowMs, data.nowStep * dt);
-  const seconds = Math.max(elapsed, dt) / 1000;
-  const fromStep = data.nowStep - Math.round(elapsed / dt);
-  const c = countPerNeuron(data.spikes, info.neurons, fromStep);
-  let maxRate = 0;
-  for (let i = 0; i < info.neurons; i++) if (c[i] > maxRate) maxRate = c[i];
-  maxRate /= seconds;
-  const x = xScale(f, 0, Math.max(10, maxRate * 1.05)).nice();
-  // Rates come in steps of 1/seconds (whole spike counts); bins are whole multiples of that step,
-  // otherwise some bins catch one more count value than others and the histogram shows combs.
-  const step = 1 / seconds;
-  const binHz = Math.max(1, Math.ceil(x.domain()[1] / BINS / step)) * step;
-  const bins = Math.max(1, Math.ceil(x.domain()[1] / binHz - 1e-9));
-  x.domain([0, binHz * bins]);
-  const layers = info.layers.map((l) => ({ layer: l, ...binRates(c, l.start, l.count, seconds, binHz, bins) }));
-  let yMax = 1;
-  for (const l of layers) for (const h of l.hist) if (h > yMax) yMax = h;
-  const y = yScale(f, 0, yMax * 1.1).nice();
-  drawYAxis(f, y, 'neurons', (v) => v.toLocaleString('en'), true);
-  drawXAxis(f, x, `firing rate (Hz) over the last ${(elapsed / 1000).toFixed(elapsed < 1000 ? 2 : 0)} s`);
-  const { ctx } = f;
-  ctx.globalAlpha = 0.55;
-  for (const l of layers) {
-    ctx.fillStyle = ROLE_COLORS[l.layer.role] ?? '#000';
-    for (let b = 0; b < bins; b++) {
-      if (l.hist[b] === 0) continue;
-      const x0 = x(b * binHz), x1 = x((b + 1) * binHz);
-      const yTop = y(l.hist[b]);
-      ctx.fillRect(x0 + 0.5, yTop, Math.max(1, x1 - x0 - 1), f.bottom - yTop);
-    }
+  const { fromStep, toStep, seconds } = countWindow(data.spikes, data.nowStep, dt, data.windowMs);
+  if (seconds <= 0) return emptyFrame(canvas, opts, 'no data yet — press Play');
+  const c = countPerNeuron(data.spikes, info.neurons, fromStep, toStep);
+  let maxCount = 0;
+  for (let i = 0; i < info.neurons; i++) if (c[i] > maxCount) maxCount = c[i];
+
+  const state = axes.get(canvas) ?? { xMax: NaN, yMax: NaN };
+  axes.set(canvas, state);
+  state.xMax = stickyMax(state.xMax, maxCount / seconds, 10);
+  const binHz = binWidthHz(state.xMax, seconds);
+  const bins = Math.max(1, Math.ceil(state.xMax / binHz - 1e-9));
+  const layers = info.layers;
+  if (hists.length < layers.length * bins) hists = new Int32Array(layers.length * bins);
+  const means: number[] = [];
+  let peak = 1;
+  for (let l = 0; l < layers.length; l++) {
+    const h = hists.subarray(l * bins, (l + 1) * bins);
+    means.push(binRates(c, layers[l].start, layers[l].count, seconds, binHz, h));
+    for (let b = 0; b < bins; b++) if (h[b] > peak) peak = h[b];
   }
-  ctx.globalAlpha = 1;
-  ctx.font = FONT;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  layers.forEach((l, i) => {
-    const ty = f.top + 10 + i * 18;
-    ctx.fillStyle = ROLE_COLORS[l.layer.role] ?? '#000';
-    ctx.fillRect(f.right - 150, ty - 5, 12, 10);
-    ctx.fillText(`${l.layer.label}: ${Number.isFinite(l.mean) ? l.mean.toFixed(1) : '—'} Hz`, f.right - 4, ty);
-  });
+  state.yMax = stickyMax(state.yMax, peak, 5);
+
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 62, r: 14, t: 4, b: 42 });
+  if (!f) return;
+  drawLegend(
+    f,
+    layers.map((l, i) => ({ color: roleColor(l.role), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })),
+    'box',
+  );
+  const x = xScale(f, 0, binHz * bins);
+  const y = yScale(f, 0, state.yMax).nice();
+  drawYAxis(f, y, 'neurons', formatCount, true);
+  const span = seconds >= 1 ? `${Number(seconds.toFixed(2))} s` : `${Math.round(seconds * 1000)} ms`;
+  drawXAxis(f, x, `firing rate (Hz), last ${span}`);
+
+  const { ctx } = f;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(f.left, f.top, f.right - f.left, f.bottom - f.top + 1);
+  ctx.clip();
+  for (let l = 0; l < layers.length; l++) {
+    const h = hists.subarray(l * bins, (l + 1) * bins);
+    const color = roleColor(layers[l].role);
+    ctx.globalAlpha = 0.28;
+    ctx.fillStyle = color;
+    for (let b = 0; b < bins; b++) {
+      if (h[b] === 0) continue;
+      const x0 = x(b * binHz), x1 = x((b + 1) * binHz), yTop = y(h[b]);
+      ctx.fillRect(x0, yTop, x1 - x0, f.bottom - yTop);
+    }
+    // Solid step outline so overlapping layers stay distinguishable.
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x(0), f.bottom);
+    for (let b = 0; b < bins; b++) {
+      const yy = y(h[b]);
+      ctx.lineTo(x(b * binHz), yy);
+      ctx.lineTo(x((b + 1) * binHz), yy);
+    }
+    ctx.lineTo(x(bins * binHz), f.bottom);
+    ctx.stroke();
+  }
+  ctx.restore();
 }

@@ -5,7 +5,7 @@
  * at count·rate. These inputs are not synapses of the network (they are not counted).
  */
 import type { Component, StepContext } from '../core/component';
-import type { LifGroup, Receptor } from '../neurons/lif';
+import type { Receptor, SynapticTarget } from '../neurons/receptors';
 import { forEachPoissonHit } from './poissonSampling';
 
 export class PoissonInput implements Component {
@@ -21,7 +21,7 @@ export class PoissonInput implements Component {
    */
   constructor(
     readonly name: string,
-    readonly group: LifGroup,
+    readonly group: SynapticTarget,
     readonly receptor: Receptor,
     public rate: number,
     public count: number,

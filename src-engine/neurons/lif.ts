@@ -15,6 +15,9 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
+import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+
+export type { Receptor } from './receptors';
 
 /** LIF parameters; times in ms, potentials in mV. */
 export interface LifParams {
@@ -33,9 +36,6 @@ export interface LifParams {
   /** Inhibitory current decay τi (ms). */
   tau_i: number;
 }
-
-/** Receptor channel a projection writes into. */
-export type Receptor = 'exc' | 'inh';
 
 interface Propagators {
   am: number;
@@ -56,7 +56,7 @@ export function lifPropagators(p: LifParams, dt: number): Propagators {
   return { am, ae, ai, ke: k(p.tau_e, ae), ki: k(p.tau_i, ai), refSteps: Math.round(p.t_ref / dt) };
 }
 
-export class LifGroup implements NeuronGroupLike {
+export class LifGroup implements NeuronGroupLike, SynapticTarget {
   readonly v: Float64Array;
   readonly ge: Float64Array;
   readonly gi: Float64Array;
@@ -66,10 +66,7 @@ export class LifGroup implements NeuronGroupLike {
   spikeCount = 0;
   readonly params: LifParams;
   private prop: Propagators;
-  /** Delay rings, one row of `size` per step slot; null until a delayed projection attaches. */
-  private ringE: Float64Array | null = null;
-  private ringI: Float64Array | null = null;
-  private ringSlots = 0;
+  private readonly delays: DelayRings;
 
   constructor(readonly name: string, readonly size: number, params: LifParams, readonly dt: number) {
     this.v = new Float64Array(size).fill(params.el);
@@ -79,6 +76,7 @@ export class LifGroup implements NeuronGroupLike {
     this.spikes = new Int32Array(size);
     this.params = { ...params };
     this.prop = lifPropagators(this.params, dt);
+    this.delays = new DelayRings(name, size);
   }
 
   /** Changes parameters between steps; takes effect at the next step. */
@@ -87,27 +85,12 @@ export class LifGroup implements NeuronGroupLike {
     this.prop = lifPropagators(this.params, this.dt);
   }
 
-  /** Makes room for input delayed by up to `d` steps. */
   ensureDelay(d: number): void {
-    if (d + 1 <= this.ringSlots) return;
-    const slots = d + 1;
-    const grow = (old: Float64Array | null): Float64Array => {
-      const r = new Float64Array(slots * this.size);
-      if (old) r.set(old);
-      return r;
-    };
-    // Re-layout is only valid before the first step; projections attach while building.
-    this.ringE = grow(this.ringE);
-    this.ringI = grow(this.ringI);
-    this.ringSlots = slots;
+    this.delays.ensure(d);
   }
 
-  /** Target array for input arriving `delay` steps after step `step` on `receptor`, and its offset. */
   inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
-    if (delay === 0) return { arr: receptor === 'exc' ? this.ge : this.gi, offset: 0 };
-    const ring = receptor === 'exc' ? this.ringE : this.ringI;
-    if (!ring || delay >= this.ringSlots) throw new Error(`${this.name}: delay ${delay} not reserved`);
-    return { arr: ring, offset: ((step + delay) % this.ringSlots) * this.size };
+    return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 
   integrate(): void {
@@ -140,16 +123,13 @@ export class LifGroup implements NeuronGroupLike {
 
   /** Commits delayed input that arrives in this step. */
   receive(ctx: StepContext): void {
-    if (this.ringSlots === 0) return;
-    const off = (ctx.clock.step % this.ringSlots) * this.size;
-    addAndClear(this.ge, this.ringE!, off, this.size);
-    addAndClear(this.gi, this.ringI!, off, this.size);
+    this.delays.commit(this.ge, this.gi, ctx.clock.step);
   }
 
   snapshot(): ComponentSnapshot {
     return {
       v: this.v.slice(), ge: this.ge.slice(), gi: this.gi.slice(), refr: this.refr.slice(),
-      ringE: this.ringE?.slice() ?? null, ringI: this.ringI?.slice() ?? null, params: { ...this.params },
+      ...this.delays.snapshot(), params: { ...this.params },
     };
   }
 
@@ -158,16 +138,8 @@ export class LifGroup implements NeuronGroupLike {
     this.ge.set(s.ge as Float64Array);
     this.gi.set(s.gi as Float64Array);
     this.refr.set(s.refr as Int32Array);
-    if (this.ringE && s.ringE) this.ringE.set(s.ringE as Float64Array);
-    if (this.ringI && s.ringI) this.ringI.set(s.ringI as Float64Array);
+    this.delays.restore(s);
     this.setParams(s.params as LifParams);
     this.spikeCount = 0;
-  }
-}
-
-function addAndClear(dst: Float64Array, ring: Float64Array, off: number, n: number): void {
-  for (let i = 0; i < n; i++) {
-    dst[i] += ring[off + i];
-    ring[off + i] = 0;
   }
 }

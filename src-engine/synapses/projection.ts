@@ -4,7 +4,7 @@
  * and its delay. Current-based: a spike adds the synaptic weight (mV) to the target current.
  */
 import type { SpikeSource } from '../core/component';
-import type { LifGroup, Receptor } from '../neurons/lif';
+import type { Receptor, SynapticTarget } from '../neurons/receptors';
 
 export interface ProjectionSpec {
   name: string;
@@ -13,7 +13,7 @@ export interface ProjectionSpec {
   sourceStart?: number;
   /** Number of source indices (default: the rest of the source). */
   sourceCount?: number;
-  target: LifGroup;
+  target: SynapticTarget;
   receptor: Receptor;
   /** Transmission delay in whole steps (default 0: acts from the next step on). */
   delaySteps?: number;

@@ -1,6 +1,7 @@
 /** Page layout: header, transport bar, messages, parameter panel and the live plots. */
 import { useEffect } from 'react';
 import { ExperimentHeader } from './components/ExperimentHeader';
+import { ExperimentPlots } from './components/ExperimentPlots';
 import { MessageBanner } from './components/MessageBanner';
 import { MetricsCard } from './components/MetricsCard';
 import { ParamPanel } from './components/ParamPanel';
@@ -21,16 +22,28 @@ export function App() {
       <main className="main">
         <ParamPanel />
         <section className="plots" aria-label="Live plots">
-          <RasterPlot windowMs={1000} />
-          <div className="plot-row">
-            <RateTrace windowMs={1000} />
-            <RateHistogram windowMs={1000} />
-          </div>
-          <PopulationRate />
+          <ExperimentPlots />
+          <SpikingViews />
           <MetricsCard />
         </section>
       </main>
     </div>
+  );
+}
+
+/** Raster, rate trace and rate histogram, for experiments that have spiking layers. */
+function SpikingViews() {
+  const hasLayers = useStore((s) => (s.info?.layers.length ?? 0) > 0);
+  if (!hasLayers) return null;
+  return (
+    <>
+      <RasterPlot windowMs={1000} />
+      <div className="plot-row">
+        <RateTrace windowMs={1000} />
+        <RateHistogram windowMs={1000} />
+      </div>
+      <PopulationRate />
+    </>
   );
 }
 

@@ -5,10 +5,10 @@
  * this file pulls no engine code into the UI bundle.
  */
 import type { RunConfig } from '../src-engine/config/runConfig';
-import type { MetricValue, ParamSpec, RasterLayer } from '../src-engine/experiments/types';
+import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
-export type { MetricValue, ParamSpec, RasterLayer } from '../src-engine/experiments/types';
+export type { MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;
@@ -60,6 +60,8 @@ export interface Frame {
   rates: Float32Array[];
   /** Simulated ms per wall-clock ms over the last second of running (0 when paused). */
   realtimeFactor: number;
+  /** The experiment's own charts, when they changed since the last frame (null: unchanged). */
+  plots: PlotSpec[] | null;
   /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
   error: string | null;
 }

@@ -39,6 +39,8 @@ export class SimHost implements SimApi {
   private anchorStep = 0;
   private rtWindow: { wall: number; step: number }[] = [];
   private error: string | null = null;
+  /** The experiment's plots must be recomputed for the next frame. */
+  private plotsDirty = true;
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer) {}
 
@@ -62,6 +64,7 @@ export class SimHost implements SimApi {
     this.session = session;
     this.spikeCursor = 0;
     this.rateCursor = 0;
+    this.plotsDirty = true;
     return this.info();
   }
 
@@ -100,6 +103,7 @@ export class SimHost implements SimApi {
         rejected.push((e as Error).message);
       }
     }
+    this.plotsDirty = true;
     return { step: s.step, applied, rejected, info: this.info() };
   }
 
@@ -112,7 +116,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, error: this.error };
+      return { step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -133,8 +137,10 @@ export class SimHost implements SimApi {
       rateFirstBin: first,
       rates,
       realtimeFactor: this.playing ? this.realtimeFactor() : 0,
+      plots: this.plotsDirty && s.run.plots ? s.run.plots() : null,
       error: this.error,
     };
+    this.plotsDirty = false;
     return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer)]);
   }
 
@@ -208,6 +214,7 @@ export class SimHost implements SimApi {
     const s = this.need();
     try {
       s.advance(n);
+      if (n > 0) this.plotsDirty = true;
       return true;
     } catch (e) {
       this.playing = false;

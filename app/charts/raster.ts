@@ -32,12 +32,12 @@ export interface RasterOpts {
 interface Buffers {
   image: ImageData;
   px: Uint32Array;
-  cnt: Uint16Array;
+  cnt: Uint32Array;
   /** Per band: first and one-past-last device-pixel row of a dot. */
   dotY0: Int32Array;
   dotY1: Int32Array;
-  /** Per device-pixel row: the layer whose colour it uses. */
-  rowLayer: Uint8Array;
+  /** Per band: the layer whose colour it uses (that of the neuron at its centre). */
+  bandLayer: Uint8Array;
 }
 
 const buffers = new WeakMap<HTMLCanvasElement, Buffers>();
@@ -72,7 +72,7 @@ function getBuffers(canvas: HTMLCanvasElement, pw: number, ph: number): Buffers 
   let b = buffers.get(canvas);
   if (!b || b.image.width !== pw || b.image.height !== ph) {
     const image = new ImageData(pw, ph);
-    b = { image, px: new Uint32Array(image.data.buffer), cnt: new Uint16Array(pw * ph), dotY0: new Int32Array(ph), dotY1: new Int32Array(ph), rowLayer: new Uint8Array(ph) };
+    b = { image, px: new Uint32Array(image.data.buffer), cnt: new Uint32Array(pw * ph), dotY0: new Int32Array(ph), dotY1: new Int32Array(ph), bandLayer: new Uint8Array(ph) };
     buffers.set(canvas, b);
   }
   return b;
@@ -101,7 +101,7 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
     const pw = Math.max(1, Math.round((f.right - f.left) * dpr));
     const ph = Math.max(1, Math.round((f.bottom - f.top) * dpr));
     const B = getBuffers(canvas, pw, ph);
-    const { px, cnt, dotY0, dotY1, rowLayer } = B;
+    const { px, cnt, dotY0, dotY1, bandLayer } = B;
     const layers = info.layers;
     const bands = Math.max(1, Math.min(n, ph, Math.floor(opts.maxRows ?? ph)));
     const perBand = n / bands;
@@ -113,36 +113,45 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
       const h = perBand <= 1 ? Math.max(1, Math.min(maxH, Math.floor((bot - top) * 0.75))) : bot - top;
       dotY0[b] = top + ((bot - top - h) >> 1);
       dotY1[b] = dotY0[b] + h;
+      bandLayer[b] = layerOf(layers, Math.min(n - 1, Math.floor(((b + 0.5) * n) / bands)));
     }
-    for (let r = 0; r < ph; r++) rowLayer[r] = layerOf(layers, Math.min(n - 1, Math.floor(((r + 0.5) / ph) * n)));
     const dotW = perBand <= 1 ? Math.max(2, Math.round(2 * dpr)) : Math.max(1, Math.round(dpr));
     const levels = saturationCount(perBand);
     const palette = new Uint32Array(layers.length * levels);
     for (let l = 0; l < layers.length; l++)
       for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(roleColor(layers[l].role), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
 
-    cnt.fill(0);
-    const colPerMs = pw / windowMs;
+    // Pass 1: one count per (band, column) cell. Pass 2: colour each band's dot rows from the
+    // counts of the dotW columns ending at each pixel, then copy that row down the dot.
+    cnt.fill(0, 0, bands * pw);
+    const colPerStep = (dt * pw) / windowMs;
+    const col0 = (-tStart * pw) / windowMs;
     const fromStep = Math.max(0, Math.ceil(tStart / dt - 1e-6));
     data.spikes.forEachSince(fromStep, (step, id) => {
       if (id < 0 || id >= n) return;
-      let col = Math.floor((step * dt - tStart) * colPerMs);
+      let col = Math.floor(step * colPerStep + col0 + 1e-9);
       if (col < 0) return;
       if (col >= pw) col = pw - 1;
-      const b = Math.min(bands - 1, Math.floor((id * bands) / n));
-      const c1 = Math.min(pw, col + dotW);
-      for (let r = dotY0[b], r1 = dotY1[b]; r < r1; r++) {
-        const base = r * pw;
-        for (let c = col; c < c1; c++) if (cnt[base + c] < 0xffff) cnt[base + c]++;
-      }
+      cnt[(((id * bands) / n) | 0) * pw + col]++;
       drawn++;
     });
-    for (let r = 0, i = 0; r < ph; r++) {
-      const off = rowLayer[r] * levels - 1;
-      for (let c = 0; c < pw; c++, i++) {
-        const k = cnt[i];
-        px[i] = k === 0 ? WHITE : palette[off + (k < levels ? k : levels)];
+    px.fill(WHITE);
+    for (let b = 0; b < bands; b++) {
+      const base = b * pw;
+      const r0 = dotY0[b], r1 = dotY1[b];
+      const row = r0 * pw;
+      const off = bandLayer[b] * levels - 1;
+      let k = 0;
+      let any = false;
+      for (let c = 0; c < pw; c++) {
+        k += cnt[base + c];
+        if (c >= dotW) k -= cnt[base + c - dotW];
+        if (k > 0) {
+          px[row + c] = palette[off + (k < levels ? k : levels)];
+          any = true;
+        }
       }
+      if (any) for (let r = r0 + 1; r < r1; r++) px.copyWithin(r * pw, row, row + pw);
     }
     ctx.putImageData(B.image, px0, py0);
 

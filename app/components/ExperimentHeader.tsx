@@ -62,7 +62,7 @@ export function ExperimentHeader() {
       <button onClick={newSeed} disabled={busy} title="Draw a new random seed (rebuilds the network)">
         New seed
       </button>
-      {info && (
+      {info && info.neurons > 0 && (
         <span className="muted" data-testid="network-size">
           {info.neurons.toLocaleString('en')} neurons · {info.synapses.toLocaleString('en')} synapses · dt = {info.dt_ms} ms
         </span>

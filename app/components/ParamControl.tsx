@@ -42,6 +42,24 @@ export function ParamControl({ spec, value, disabled, onCommit }: Props) {
   };
   const id = `param-${spec.key}`;
 
+  if (spec.options) {
+    return (
+      <div className="param">
+        <label htmlFor={id} title={spec.help}>
+          {spec.label}
+          {!spec.live && <span className="rebuild" title="Changing this rebuilds the network from t = 0"> ⟳</span>}
+        </label>
+        <select id={id} data-testid={id} className="choice" value={String(value)} disabled={disabled} onChange={(e) => onCommit(Number(e.target.value))}>
+          {spec.options.map((label, k) => (
+            <option key={label} value={String(k)}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+
   return (
     <div className={`param${error ? ' invalid' : ''}`}>
       <label htmlFor={id} title={spec.help}>

@@ -15,15 +15,19 @@ export function ParamPanel() {
   return (
     <aside className="panel" aria-label="Parameters">
       <h2>Live parameters</h2>
-      <p className="hint">Act at the next integration step while the network runs.</p>
+      <p className="hint">{info && info.neurons > 0 ? 'Act at the next integration step while the network runs.' : 'Every change recomputes the result.'}</p>
       {live.map((p) => (
         <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
       ))}
-      <h2>Network</h2>
-      <p className="hint">⟳ rebuilds the network from t = 0.</p>
-      {structural.map((p) => (
-        <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
-      ))}
+      {structural.length > 0 && (
+        <>
+          <h2>Network</h2>
+          <p className="hint">⟳ rebuilds the network from t = 0.</p>
+          {structural.map((p) => (
+            <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
+          ))}
+        </>
+      )}
     </aside>
   );
 }

@@ -1,16 +1,24 @@
-/** Live population-rate trace (thin shell around charts/rateTrace.ts). */
+/** Live population-rate trace: thin shell around charts/rateTrace.ts. */
+import { memo } from 'react';
+import { renderRateTrace, SMOOTH_MS } from '../charts/rateTrace';
 import { live } from '../engine/frameBus';
-import { renderRateTrace } from '../charts/rateTrace';
-import { useLiveCanvas } from './useLiveCanvas';
+import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
-export function RateTrace({ windowMs = 1000, height = 220 }: { windowMs?: number; height?: number }) {
+export interface RateTraceProps {
+  /** Time window shown, ms. */
+  windowMs?: number;
+  /** Canvas height, CSS px. */
+  height?: number;
+}
+
+export const RateTrace = memo(function RateTrace({ windowMs = 1000, height = 240 }: RateTraceProps) {
   const ref = useLiveCanvas((canvas, size) =>
     renderRateTrace(canvas, { rates: live.rates, info: live.info, windowMs, nowStep: live.spikes.lastStep }, size),
   );
   return (
     <figure className="plot" data-testid="rate-trace">
-      <figcaption>Population rate per layer</figcaption>
-      <canvas ref={ref} style={{ width: '100%', height }} role="img" aria-label="Population rate over time" />
+      <figcaption>Population rate per layer — last {windowLabel(windowMs)}, {SMOOTH_MS} ms averages</figcaption>
+      <canvas ref={ref} style={{ display: 'block', width: '100%', height }} role="img" aria-label="Population firing rate of each layer over time" />
     </figure>
   );
-}
+});

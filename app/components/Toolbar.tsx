@@ -22,6 +22,7 @@ export function Toolbar() {
   const info = useStore((s) => s.info);
   const [copied, setCopied] = useState<string | null>(null);
   const dt = info?.dt_ms ?? 0.1;
+  const computed = info !== null && info.neurons === 0;
 
   const copy = async () => {
     const link = currentLink();
@@ -33,6 +34,18 @@ export function Toolbar() {
     }
     setTimeout(() => setCopied(null), 2500);
   };
+
+  if (computed) {
+    return (
+      <div className="toolbar" role="toolbar" aria-label="Experiment controls">
+        <span className="muted">Computed directly from the parameters: every change redraws the result at once.</span>
+        <button data-testid="copy-link" onClick={() => void copy()} title="Copy a link to this exact configuration">
+          Copy link
+        </button>
+        {copied && <span className="toast" role="status">{copied}</span>}
+      </div>
+    );
+  }
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Simulation controls">

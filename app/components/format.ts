@@ -8,6 +8,8 @@ export function formatSimTime(ms: number): string {
 /** A number with a sensible number of significant digits for a parameter readout. */
 export function formatValue(x: number, step: number): string {
   if (!Number.isFinite(x)) return '—';
-  const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+  // As many decimals as the slider step has (0.00025 → 5), so every reachable value shows exactly.
+  const text = String(step);
+  const decimals = text.includes('e-') ? Math.min(8, Number(text.split('e-')[1])) : Math.min(8, (text.split('.')[1] ?? '').length);
   return x.toFixed(decimals);
 }

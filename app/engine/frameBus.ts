@@ -2,7 +2,7 @@
  * The app's live data: the spike window, the rate history and the run layout, plus a tiny
  * subscription so canvases redraw when a frame arrives, without React re-renders.
  */
-import type { RunInfo } from '../../workers/simApi';
+import type { PlotSpec, RunInfo } from '../../workers/simApi';
 import { RateHistory } from './rateHistory';
 import { SpikeWindow } from './spikeWindow';
 
@@ -12,6 +12,8 @@ export const live = {
   spikes: new SpikeWindow(1 << 20),
   rates: new RateHistory(20000),
   info: null as RunInfo | null,
+  /** The experiment's latest charts. */
+  plots: [] as PlotSpec[],
 };
 
 const listeners = new Set<Listener>();

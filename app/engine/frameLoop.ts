@@ -28,6 +28,8 @@ export function resetLiveData(): void {
   generation++;
   const info = live.info;
   live.spikes.clear();
+  live.plots = [];
+  useStore.getState().setPlotTitles([]);
   if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
   useStore.setState({ droppedSpikes: 0 });
   notifyLiveData();
@@ -42,6 +44,10 @@ export async function pull(): Promise<void> {
     if (gen !== generation || !live.info) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
     live.rates.push(f.rateFirstBin, f.rates);
+    if (f.plots) {
+      live.plots = f.plots;
+      useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));
+    }
     const layers = live.info.layers;
     let weighted = 0;
     let n = 0;

@@ -35,7 +35,7 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
     adopt(info);
     resetLiveData();
     await sim().setSpeed(st().speed);
-    if (autoplay) await sim().play();
+    if (autoplay && info.neurons > 0) await sim().play();
     await pull();
   });
   st().setBusy(false);
@@ -52,6 +52,7 @@ export async function boot(hash: string): Promise<void> {
 }
 
 export async function play(): Promise<void> {
+  if ((st().info?.neurons ?? 0) === 0) return; // computed experiments have nothing to run
   await guarded('Play', () => sim().play());
   await pull();
 }

@@ -23,6 +23,9 @@ export interface RunSlice extends FrameScalars {
   speed: number;
   /** True while a rebuild/configure is in progress. */
   busy: boolean;
+  /** Ids and titles of the experiment's own charts (their data lives outside React, in `live`). */
+  plotTitles: { id: string; title: string }[];
+  setPlotTitles(t: { id: string; title: string }[]): void;
   setExperiments(list: ExperimentInfo[]): void;
   setInfo(info: RunInfo): void;
   setSpeedValue(speed: number): void;
@@ -35,6 +38,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   info: null,
   speed: 1000,
   busy: false,
+  plotTitles: [],
+  setPlotTitles: (t) =>
+    set((s) => (s.plotTitles.length === t.length && s.plotTitles.every((p, k) => p.id === t[k].id && p.title === t[k].title) ? s : { plotTitles: t })),
   step: 0,
   t_ms: 0,
   fingerprint: '',

@@ -65,7 +65,7 @@ export function toWire(c: RunConfig): WireConfig {
 export function checkParam(spec: ParamSpec, value: number): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${spec.key} must be a finite number`;
   if (value < spec.min || value > spec.max) return `${spec.key} = ${value} is outside [${spec.min}, ${spec.max}] ${spec.unit}`.trim();
-  if (spec.integer && !Number.isInteger(value)) return `${spec.key} must be a whole number, got ${value}`;
+  if ((spec.integer || spec.options) && !Number.isInteger(value)) return `${spec.key} must be a whole number, got ${value}`;
   return null;
 }
 

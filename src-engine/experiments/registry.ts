@@ -3,9 +3,10 @@
  * Adding an experiment is one file plus one line here. The first entry is the default.
  */
 import { balancedEi } from './balancedEi';
+import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -27,6 +27,37 @@ export interface ParamSpec {
   readonly integer?: boolean;
   /** One sentence for the tooltip / CLI listing. */
   readonly help: string;
+  /** A choice: the value is an index into these labels (min 0, max length − 1, integer). */
+  readonly options?: readonly string[];
+}
+
+/** One data series of an experiment plot (plain arrays: plots are small). */
+export interface PlotSeries {
+  readonly label: string;
+  readonly x: number[];
+  readonly y: number[];
+  /** Symmetric error bars (same length as y). */
+  readonly yErr?: number[];
+  readonly style: 'line' | 'dashed' | 'points' | 'bars';
+  /** Colour role: 'exc', 'inh', 'data' (measurements), 'model', 'alt', 'muted'. */
+  readonly color: 'exc' | 'inh' | 'data' | 'model' | 'alt' | 'muted';
+}
+
+/** A chart an experiment wants drawn (STDP windows, weight histograms, learning curves…). */
+export interface PlotSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly series: PlotSeries[];
+  readonly xLog?: boolean;
+  /** Draw y = 0 as a reference line. */
+  readonly zeroLine?: boolean;
+  /** Corner of the plot area for the legend (default top-left). */
+  readonly legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+  /** Fixed axis ranges (otherwise from the data). */
+  readonly xDomain?: [number, number];
+  readonly yDomain?: [number, number];
 }
 
 export type ParamValues = Record<string, number>;
@@ -52,6 +83,8 @@ export interface ExperimentRun {
   readonly layers: readonly RasterLayer[];
   /** One population-rate monitor per layer (same order), already added to the network. */
   readonly rates: readonly PopulationRateMonitor[];
+  /** Experiment-specific charts of the current state (optional). */
+  plots?(): PlotSpec[];
 }
 
 export interface ExperimentDef {

@@ -3,10 +3,11 @@
  * Adding an experiment is one file plus one line here. The first entry is the default.
  */
 import { balancedEi } from './balancedEi';
+import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -26,6 +26,8 @@ export interface LinkResult {
 }
 
 export interface RunInfo {
+  /** Identifies the built network; frames carry it so the UI can drop frames of an older run. */
+  runId: number;
   /** The configuration that reproduces the run from step 0 (initial params + recorded changes). */
   config: RunConfig;
   /** Parameter values in effect now (initial values with the recorded changes applied so far). */
@@ -42,6 +44,8 @@ export interface RunInfo {
 
 /** Everything that happened since the previous pullFrame() (merged; never queued). */
 export interface Frame {
+  /** The run this frame belongs to (RunInfo.runId); 0 when nothing is configured. */
+  runId: number;
   /** Completed steps; all other fields describe the state after exactly this many steps. */
   step: number;
   t_ms: number;

@@ -41,6 +41,7 @@ export class SimHost implements SimApi {
   private error: string | null = null;
   /** The experiment's plots must be recomputed for the next frame. */
   private plotsDirty = true;
+  private runId = 0;
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer) {}
 
@@ -65,6 +66,7 @@ export class SimHost implements SimApi {
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
+    this.runId++;
     return this.info();
   }
 
@@ -116,7 +118,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -126,6 +128,7 @@ export class SimHost implements SimApi {
     this.rateCursor = rateBatches.length ? rateBatches[0].next : 0;
     const rates = rateBatches.map((b) => b.rates);
     const frame: Frame = {
+      runId: this.runId,
       step: s.step,
       t_ms: s.step * s.run.network.clock.dt,
       fingerprint: s.fingerprint.fp.hex(),
@@ -158,6 +161,7 @@ export class SimHost implements SimApi {
     const net = s.run.network;
     const config = s.toConfig();
     return {
+      runId: this.runId,
       config,
       params: { ...s.params },
       fragment: encodeFragment(config),

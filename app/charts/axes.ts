@@ -67,6 +67,24 @@ export function yScale(f: Frame2D, d0: number, d1: number): ScaleLinear<number, 
   return scaleLinear().domain([d0, d1]).range([f.bottom, f.top]);
 }
 
+/**
+ * Left margin (CSS px) that fits the vertical axis title plus the widest of `labels` as tick
+ * labels; measured with the axis font, so numbers like "10,000" never collide with the title.
+ */
+export function leftMargin(canvas: HTMLCanvasElement, labels: string[]): number {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return 60;
+  ctx.font = FONT;
+  let w = 0;
+  for (const t of labels) w = Math.max(w, ctx.measureText(t).width);
+  return Math.max(48, Math.ceil(w) + 36);
+}
+
+/** Widest label a count axis up to `max` can show (e.g. "10,000" for 5,200). */
+export function widestCount(max: number): string {
+  return formatCount(10 ** Math.ceil(Math.log10(Math.max(1, max) + 1)));
+}
+
 /** Bottom axis with ticks, tick labels and a title. */
 export function drawXAxis(f: Frame2D, x: ScaleLinear<number, number>, title: string, format: (v: number) => string = String, grid = false): void {
   const { ctx } = f;

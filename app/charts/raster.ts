@@ -10,7 +10,7 @@
  */
 import type { RasterLayer, RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { AXIS_COLOR, beginFrame, drawNote, drawXAxis, drawYAxis, FONT, formatCount, formatSeconds, roleColor, timeWindow, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawNote, drawXAxis, drawYAxis, FONT, formatCount, formatSeconds, leftMargin, roleColor, timeWindow, xScale, yScale } from './axes';
 import { completeFromStep } from './rateHistogram';
 
 export interface RasterData {
@@ -85,11 +85,12 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
   ctx0.font = FONT;
   let labelW = 0;
   for (const l of info?.layers ?? []) labelW = Math.max(labelW, ctx0.measureText(l.label).width);
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 64, r: Math.min(150, Math.max(24, labelW + 22)), t: 10, b: 42 });
+  const n = info && info.neurons > 0 ? info.neurons : 100;
+  const marginL = leftMargin(canvas, [formatCount(n)]);
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: marginL, r: Math.min(150, Math.max(24, labelW + 22)), t: 10, b: 42 });
   if (!f) return { drawn: 0 };
   const dt = info?.dt_ms ?? 0.1;
   const { tStart, tEnd } = timeWindow(data.nowStep, dt, windowMs);
-  const n = info && info.neurons > 0 ? info.neurons : 100;
   const x = xScale(f, tStart, tEnd);
   const y = yScale(f, n, 0);
   let drawn = 0;
@@ -106,23 +107,25 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
     const bands = Math.max(1, Math.min(n, ph, Math.floor(opts.maxRows ?? ph)));
     const perBand = n / bands;
     const bandH = ph / bands;
-    // Dot geometry per band: a neuron of its own gets a tick of ≤ 4 CSS px with a small gap.
-    const maxH = Math.max(1, Math.round(4 * dpr));
+    // Dot geometry per band: a neuron of its own gets a tick of ≤ 5 CSS px, with a gap to the
+    // next neuron once its band is ≥ 4 device px tall; shared bands are filled.
+    const maxH = Math.max(1, Math.round(5 * dpr));
     for (let b = 0; b < bands; b++) {
       const top = Math.floor(b * bandH), bot = Math.max(top + 1, Math.floor((b + 1) * bandH));
-      const h = perBand <= 1 ? Math.max(1, Math.min(maxH, Math.floor((bot - top) * 0.75))) : bot - top;
+      const h = perBand <= 1 && bot - top >= 4 ? Math.min(maxH, Math.round((bot - top) * 0.75)) : bot - top;
       dotY0[b] = top + ((bot - top - h) >> 1);
       dotY1[b] = dotY0[b] + h;
       bandLayer[b] = layerOf(layers, Math.min(n - 1, Math.floor(((b + 0.5) * n) / bands)));
     }
-    const dotW = perBand <= 1 ? Math.max(2, Math.round(2 * dpr)) : Math.max(1, Math.round(dpr));
+    const dotW = perBand <= 1 ? Math.max(2, Math.round(2.5 * dpr)) : Math.max(1, Math.round(dpr));
     const levels = saturationCount(perBand);
     const palette = new Uint32Array(layers.length * levels);
     for (let l = 0; l < layers.length; l++)
       for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(roleColor(layers[l].role), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
 
-    // Pass 1: one count per (band, column) cell. Pass 2: colour each band's dot rows from the
-    // counts of the dotW columns ending at each pixel, then copy that row down the dot.
+    // Pass 1 (per spike): one count per (band, column) cell. Pass 2 (per cell, sequential in
+    // memory): a non-empty cell paints dotW pixels of its band's first dot row in a colour that
+    // deepens with the count; that row is then copied down the rest of the dot.
     cnt.fill(0, 0, bands * pw);
     const colPerStep = (dt * pw) / windowMs;
     const col0 = (-tStart * pw) / windowMs;
@@ -141,15 +144,13 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
       const r0 = dotY0[b], r1 = dotY1[b];
       const row = r0 * pw;
       const off = bandLayer[b] * levels - 1;
-      let k = 0;
       let any = false;
       for (let c = 0; c < pw; c++) {
-        k += cnt[base + c];
-        if (c >= dotW) k -= cnt[base + c - dotW];
-        if (k > 0) {
-          px[row + c] = palette[off + (k < levels ? k : levels)];
-          any = true;
-        }
+        const k = cnt[base + c];
+        if (k === 0) continue;
+        const color = palette[off + (k < levels ? k : levels)];
+        for (let e = Math.min(pw, c + dotW), j = c; j < e; j++) px[row + j] = color;
+        any = true;
       }
       if (any) for (let r = r0 + 1; r < r1; r++) px.copyWithin(r * pw, row, row + pw);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunInfo } from '../../workers/simApi';
 import { SpikeWindow } from '../engine/spikeWindow';
 import { fakeCanvas } from './fakeCanvas';
-import { binRates, binWidthHz, completeFromStep, countPerNeuron, countWindow, renderRateHistogram } from './rateHistogram';
+import { binRates, binWidthHz, completeFromStep, countQuantile, countPerNeuron, countWindow, renderRateHistogram } from './rateHistogram';
 
 describe('per-neuron counts', () => {
   it('counts spikes per neuron inside [fromStep, toStep) only, silent neurons included', () => {
@@ -39,9 +39,19 @@ describe('rate binning', () => {
   it('bins per-neuron rates and reports the layer mean', () => {
     const c = Int32Array.from([0, 1, 2, 2, 10]);
     const hist = new Int32Array(5);
-    const mean = binRates(c, 0, 5, 0.5, 2, hist); // rates 0, 2, 4, 4, 20 Hz
-    expect([...hist]).toEqual([1, 1, 2, 0, 1]); // 20 Hz is clamped into the last bin
+    const { mean, over } = binRates(c, 0, 5, 0.5, 2, hist); // rates 0, 2, 4, 4, 20 Hz
+    expect([...hist]).toEqual([1, 1, 2, 0, 0]);
+    expect(over).toBe(1); // 20 Hz lies beyond the last bin (8–10 Hz)
     expect(mean).toBeCloseTo(6, 12);
+  });
+
+  it('finds count quantiles without sorting', () => {
+    const c = Int32Array.from([0, 0, 1, 1, 1, 2, 3, 9, 50, 0]);
+    expect(countQuantile(c, 10, 0.5)).toBe(1);
+    expect(countQuantile(c, 10, 0.8)).toBe(3);
+    expect(countQuantile(c, 10, 0.9)).toBe(9);
+    expect(countQuantile(c, 10, 1)).toBe(50);
+    expect(countQuantile(c, 0, 0.995)).toBe(0);
   });
 
   it('chooses bin widths that are whole multiples of the rate quantum', () => {

@@ -3,11 +3,13 @@
  * `windowMs` ms (or since step 0, early on) / that duration in s; silent neurons count as 0 Hz.
  * x = firing rate (Hz), y = number of neurons per bin; one overlaid histogram per layer (light
  * fill + solid outline, in the raster's colours). The legend gives each layer's mean rate (Hz).
- * Counts go into one reused Int32Array; nothing is allocated in proportion to spikes.
+ * The x range covers 99.5 % of neurons; the few faster ones are counted in a note, so one
+ * outlier cannot squash the distribution. Counts go into reused Int32Arrays; nothing is
+ * allocated in proportion to spikes.
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatCount, roleColor, stickyMax, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, FONT, formatCount, leftMargin, roleColor, stickyMax, widestCount, xScale, yScale } from './axes';
 
 export interface RateHistogramData {
   spikes: SpikeWindow;
@@ -27,6 +29,7 @@ const BINS = 30;
 
 let counts = new Int32Array(0);
 let hists = new Int32Array(0);
+let countHist = new Int32Array(0);
 const axes = new WeakMap<HTMLCanvasElement, { xMax: number; yMax: number }>();
 
 /**
@@ -59,18 +62,42 @@ export function countPerNeuron(spikes: SpikeWindow, n: number, fromStep: number,
 
 /**
  * Histograms the rates c[i]/seconds of neurons [start, start+count) into `out` (bins of binHz
- * from 0; rates beyond the last bin go into it). Returns the mean rate (Hz), NaN for no neurons.
+ * from 0). Rates beyond the last bin are not binned but counted in `over`. `mean` is the mean
+ * rate (Hz) of all the neurons, NaN for none.
  */
-export function binRates(c: Int32Array, start: number, count: number, seconds: number, binHz: number, out: Int32Array): number {
+export function binRates(c: Int32Array, start: number, count: number, seconds: number, binHz: number, out: Int32Array): { mean: number; over: number } {
   out.fill(0);
   const bins = out.length;
   let sum = 0;
+  let over = 0;
   for (let i = start; i < start + count; i++) {
     const r = c[i] / seconds;
     sum += r;
-    out[Math.min(bins - 1, Math.floor(r / binHz + 1e-9))]++;
+    const b = Math.floor(r / binHz + 1e-9);
+    if (b < bins) out[b]++;
+    else over++;
   }
-  return count > 0 ? sum / count : NaN;
+  return { mean: count > 0 ? sum / count : NaN, over };
+}
+
+/**
+ * Smallest spike count k such that at least fraction q of the n counts in c are ≤ k
+ * (a reused count-of-counts table, so no sorting and no allocation per frame).
+ */
+export function countQuantile(c: Int32Array, n: number, q: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (c[i] > max) max = c[i];
+  if (countHist.length < max + 1) countHist = new Int32Array(max + 1);
+  const h = countHist.subarray(0, max + 1);
+  h.fill(0);
+  for (let i = 0; i < n; i++) h[c[i]]++;
+  const need = Math.ceil(q * n);
+  let acc = 0;
+  for (let k = 0; k <= max; k++) {
+    acc += h[k];
+    if (acc >= need) return k;
+  }
+  return max;
 }
 
 /**
@@ -83,7 +110,7 @@ export function binWidthHz(maxHz: number, seconds: number, bins = BINS): number 
 }
 
 function emptyFrame(canvas: HTMLCanvasElement, opts: RateHistogramOpts, note: string): void {
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 62, r: 14, t: 10, b: 42 });
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 50, r: 14, t: 10, b: 42 });
   if (!f) return;
   drawYAxis(f, yScale(f, 0, 10), 'neurons', formatCount, true);
   drawXAxis(f, xScale(f, 0, 50), 'firing rate (Hz)');
@@ -97,26 +124,28 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   const { fromStep, toStep, seconds } = countWindow(data.spikes, data.nowStep, dt, data.windowMs);
   if (seconds <= 0) return emptyFrame(canvas, opts, 'no data yet — press Play');
   const c = countPerNeuron(data.spikes, info.neurons, fromStep, toStep);
-  let maxCount = 0;
-  for (let i = 0; i < info.neurons; i++) if (c[i] > maxCount) maxCount = c[i];
+  const qCount = countQuantile(c, info.neurons, 0.995);
 
   const state = axes.get(canvas) ?? { xMax: NaN, yMax: NaN };
   axes.set(canvas, state);
-  state.xMax = stickyMax(state.xMax, maxCount / seconds, 10);
+  state.xMax = stickyMax(state.xMax, (qCount + 1) / seconds, 10);
   const binHz = binWidthHz(state.xMax, seconds);
   const bins = Math.max(1, Math.ceil(state.xMax / binHz - 1e-9));
   const layers = info.layers;
   if (hists.length < layers.length * bins) hists = new Int32Array(layers.length * bins);
   const means: number[] = [];
   let peak = 1;
+  let over = 0;
   for (let l = 0; l < layers.length; l++) {
     const h = hists.subarray(l * bins, (l + 1) * bins);
-    means.push(binRates(c, layers[l].start, layers[l].count, seconds, binHz, h));
+    const r = binRates(c, layers[l].start, layers[l].count, seconds, binHz, h);
+    means.push(r.mean);
+    over += r.over;
     for (let b = 0; b < bins; b++) if (h[b] > peak) peak = h[b];
   }
   state.yMax = stickyMax(state.yMax, peak, 5);
 
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 62, r: 14, t: 4, b: 42 });
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: leftMargin(canvas, [widestCount(state.yMax)]), r: 14, t: 4, b: 42 });
   if (!f) return;
   drawLegend(
     f,
@@ -159,4 +188,11 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
     ctx.stroke();
   }
   ctx.restore();
+  if (over > 0) {
+    ctx.font = FONT;
+    ctx.fillStyle = AXIS_COLOR;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'top';
+    ctx.fillText(`+${formatCount(over)} neuron${over === 1 ? '' : 's'} above ${Number((bins * binHz).toFixed(1))} Hz`, f.right - 4, f.top + 4);
+  }
 }

@@ -10,8 +10,6 @@ import { live, notifyLiveData } from './frameBus';
 
 let running = false;
 let inFlight = false;
-/** Incremented on every (re)configure so frames of an old run are ignored. */
-let generation = 0;
 
 export function startFrameLoop(): void {
   if (running) return;
@@ -23,9 +21,8 @@ export function startFrameLoop(): void {
   requestAnimationFrame(loop);
 }
 
-/** Call after the worker built a new run: clears the buffers and drops frames in flight. */
+/** Call after the worker built a new run (live.info already set): clears the buffers. */
 export function resetLiveData(): void {
-  generation++;
   const info = live.info;
   live.spikes.clear();
   live.plots = [];
@@ -38,10 +35,10 @@ export function resetLiveData(): void {
 /** Pulls one frame now (also used right after pause/step so readouts settle at once). */
 export async function pull(): Promise<void> {
   inFlight = true;
-  const gen = generation;
   try {
     const f = await sim().pullFrame();
-    if (gen !== generation || !live.info) return;
+    // Frames of an older run (requested before a rebuild) are dropped.
+    if (!live.info || f.runId !== live.info.runId) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
     live.rates.push(f.rateFirstBin, f.rates);
     if (f.plots) {

@@ -3,10 +3,11 @@
  * y = global neuron id, 0 at the TOP, layers separated by dashed lines and labelled on the right
  * beside a colour bar (excitatory blue, inhibitory red, input grey, output green).
  *
- * Spikes are accumulated into a reused per-canvas count buffer (one cell per device pixel) and
- * composited into a reused ImageData, so 300k spikes per frame cost no canvas call and no
- * allocation. With more neurons than pixel rows (e.g. 10,000 on ~700 rows) neurons share a row
- * and a cell's colour deepens with the number of spikes in it (single spike = 60 % strength).
+ * Spikes are written into a reused per-canvas ImageData (one putImageData per frame), so 300k
+ * spikes per frame cost no canvas call and no allocation. With at least one pixel row per
+ * neuron each spike is a short vertical tick; with more neurons than rows (e.g. 10,000 on ~700
+ * rows) neurons share a row, spikes are counted per (row, 1-CSS-px column) cell in a reused byte
+ * buffer, and a cell's colour deepens with its count (a single spike = 60 % strength).
  */
 import type { RasterLayer, RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
@@ -32,7 +33,7 @@ export interface RasterOpts {
 interface Buffers {
   image: ImageData;
   px: Uint32Array;
-  cnt: Uint32Array;
+  cnt: Uint8Array;
   /** Per band: first and one-past-last device-pixel row of a dot. */
   dotY0: Int32Array;
   dotY1: Int32Array;
@@ -72,7 +73,7 @@ function getBuffers(canvas: HTMLCanvasElement, pw: number, ph: number): Buffers 
   let b = buffers.get(canvas);
   if (!b || b.image.width !== pw || b.image.height !== ph) {
     const image = new ImageData(pw, ph);
-    b = { image, px: new Uint32Array(image.data.buffer), cnt: new Uint32Array(pw * ph), dotY0: new Int32Array(ph), dotY1: new Int32Array(ph), bandLayer: new Uint8Array(ph) };
+    b = { image, px: new Uint32Array(image.data.buffer), cnt: new Uint8Array(pw * ph), dotY0: new Int32Array(ph), dotY1: new Int32Array(ph), bandLayer: new Uint8Array(ph) };
     buffers.set(canvas, b);
   }
   return b;
@@ -123,36 +124,53 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
     for (let l = 0; l < layers.length; l++)
       for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(roleColor(layers[l].role), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
 
-    // Pass 1 (per spike): one count per (band, column) cell. Pass 2 (per cell, sequential in
-    // memory): a non-empty cell paints dotW pixels of its band's first dot row in a colour that
-    // deepens with the count; that row is then copied down the rest of the dot.
-    cnt.fill(0, 0, bands * pw);
     const colPerStep = (dt * pw) / windowMs;
-    const col0 = (-tStart * pw) / windowMs;
+    const col0 = (-tStart * pw) / windowMs + 1e-9;
     const fromStep = Math.max(0, Math.ceil(tStart / dt - 1e-6));
-    data.spikes.forEachSince(fromStep, (step, id) => {
-      if (id < 0 || id >= n) return;
-      let col = Math.floor(step * colPerStep + col0 + 1e-9);
-      if (col < 0) return;
-      if (col >= pw) col = pw - 1;
-      cnt[(((id * bands) / n) | 0) * pw + col]++;
-      drawn++;
-    });
     px.fill(WHITE);
-    for (let b = 0; b < bands; b++) {
-      const base = b * pw;
-      const r0 = dotY0[b], r1 = dotY1[b];
-      const row = r0 * pw;
-      const off = bandLayer[b] * levels - 1;
-      let any = false;
-      for (let c = 0; c < pw; c++) {
-        const k = cnt[base + c];
-        if (k === 0) continue;
-        const color = palette[off + (k < levels ? k : levels)];
-        for (let e = Math.min(pw, c + dotW), j = c; j < e; j++) px[row + j] = color;
-        any = true;
+    if (perBand <= 1) {
+      // Every neuron has its own band: paint each spike's tick straight into the image.
+      data.spikes.forEachSince(fromStep, (step, id) => {
+        if (id < 0 || id >= n) return;
+        let col = Math.floor(step * colPerStep + col0);
+        if (col < 0) return;
+        if (col >= pw) col = pw - 1;
+        const b = ((id * bands) / n) | 0;
+        const color = palette[bandLayer[b]];
+        const c1 = Math.min(pw, col + dotW);
+        for (let r = dotY0[b], r1 = dotY1[b]; r < r1; r++) for (let c = r * pw + col, e = r * pw + c1; c < e; c++) px[c] = color;
+        drawn++;
+      });
+    } else {
+      // Shared bands: count spikes per cell (band × dotW columns, saturating bytes), then paint
+      // each non-empty cell in a colour that deepens with its count, band by band in memory
+      // order, and copy the band's first row down the rest of it.
+      const cols = Math.ceil(pw / dotW);
+      cnt.fill(0, 0, bands * cols);
+      data.spikes.forEachSince(fromStep, (step, id) => {
+        if (id < 0 || id >= n) return;
+        let col = Math.floor(step * colPerStep + col0);
+        if (col < 0) return;
+        if (col >= pw) col = pw - 1;
+        const i = (((id * bands) / n) | 0) * cols + ((col / dotW) | 0);
+        if (cnt[i] !== 255) cnt[i]++;
+        drawn++;
+      });
+      for (let b = 0; b < bands; b++) {
+        const base = b * cols;
+        const r0 = dotY0[b], r1 = dotY1[b];
+        const row = r0 * pw;
+        const off = bandLayer[b] * levels - 1;
+        let any = false;
+        for (let cc = 0; cc < cols; cc++) {
+          const k = cnt[base + cc];
+          if (k === 0) continue;
+          const color = palette[off + (k < levels ? k : levels)];
+          for (let j = row + cc * dotW, e = row + Math.min(pw, cc * dotW + dotW); j < e; j++) px[j] = color;
+          any = true;
+        }
+        if (any) for (let r = r0 + 1; r < r1; r++) px.copyWithin(r * pw, row, row + pw);
       }
-      if (any) for (let r = r0 + 1; r < r1; r++) px.copyWithin(r * pw, row, row + pw);
     }
     ctx.putImageData(B.image, px0, py0);
 

@@ -64,7 +64,7 @@ export function ExperimentHeader() {
       </button>
       {info && info.neurons > 0 && (
         <span className="muted" data-testid="network-size">
-          {info.neurons.toLocaleString('en')} neurons · {info.synapses.toLocaleString('en')} synapses · dt = {info.dt_ms} ms
+          {info.neurons.toLocaleString('en')} neuron{info.neurons === 1 ? '' : 's'} · {info.synapses.toLocaleString('en')} synapse{info.synapses === 1 ? '' : 's'} · dt = {info.dt_ms} ms
         </span>
       )}
       {exp && <p className="summary">{exp.summary}</p>}

@@ -100,15 +100,17 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     plots(): PlotSpec[] {
       const h = weightHistogram(w, gmax, 40);
       const secs = perSecond.counts.map((_, k) => k + 1);
+      const rates = perSecond.counts.map((c) => c / nOut);
+      const top = Math.max(values.input_rate_hz, 50, ...rates.slice(-600));
       return [
         {
           id: 'weights', title: `Weight distribution (${(nIn * nOut).toLocaleString('en')} synapses)`, xLabel: 'w / g_max', yLabel: 'synapses', xDomain: [0, 1], legend: 'top-right',
           series: [{ label: 'weights', x: h.map((_, k) => k / 40), y: h, style: 'bars', color: 'exc' }],
         },
         {
-          id: 'learning', title: 'Output rate and mean weight, per second of simulated time', xLabel: 'time (s)', yLabel: 'rate (Hz) · mean w/g_max × 100', legend: 'top-right',
+          id: 'learning', title: 'Output rate and mean weight, per second of simulated time', xLabel: 'time (s)', yLabel: 'rate (Hz) · mean w/g_max × 100', legend: 'top-right', yDomain: [0, top * 1.45],
           series: [
-            { label: 'output rate (Hz)', x: secs, y: perSecond.counts.map((c) => c / nOut), style: 'line', color: 'exc' },
+            { label: 'output rate (Hz)', x: secs, y: rates, style: 'line', color: 'exc' },
             { label: 'mean w / g_max × 100', x: secs, y: perSecond.samples.map((s) => s * 100), style: 'line', color: 'alt' },
             { label: 'input rate F (Hz)', x: secs.length ? [0, secs[secs.length - 1]] : [], y: secs.length ? [values.input_rate_hz, values.input_rate_hz] : [], style: 'dashed', color: 'muted' },
           ],

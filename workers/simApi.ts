@@ -12,6 +12,7 @@ export type { MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer } from '
 
 export interface ExperimentInfo {
   id: string;
+  mode: 'simulated' | 'computed';
   title: string;
   summary: string;
   dt_ms: number;
@@ -34,6 +35,8 @@ export interface RunInfo {
   params: Record<string, number>;
   /** URL fragment (without '#') encoding `config`. */
   fragment: string;
+  /** 'computed' experiments have nothing to play: the UI hides the transport. */
+  mode: 'simulated' | 'computed';
   neurons: number;
   synapses: number;
   dt_ms: number;

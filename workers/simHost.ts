@@ -46,7 +46,7 @@ export class SimHost implements SimApi {
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
-    return EXPERIMENTS.map((e) => ({ id: e.id, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })) }));
+    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })) }));
   }
 
   async decodeLink(text: string): Promise<LinkResult> {
@@ -165,6 +165,7 @@ export class SimHost implements SimApi {
       config,
       params: { ...s.params },
       fragment: encodeFragment(config),
+      mode: s.def.mode,
       neurons: net.neurons,
       synapses: net.synapses,
       dt_ms: net.clock.dt,

@@ -39,6 +39,7 @@ describe('raster helpers', () => {
     const layers = info(80, 20).layers;
     expect([0, 79, 80, 99].map((id) => layerOf(layers, id))).toEqual([0, 0, 1, 1]);
     expect(saturationCount(0.5)).toBe(1);
+    expect(saturationCount(3)).toBe(1);
     expect(saturationCount(27)).toBe(7);
     expect(saturationCount(1000)).toBe(32);
   });
@@ -78,6 +79,21 @@ describe('renderRaster', () => {
     expect(renderRaster(fc.canvas, { spikes: w, info: null, windowMs: 1000, nowStep: 11 }, opts).drawn).toBe(0);
     expect(fc.texts).toContain('no run');
     expect(fc.texts).toContain('time (s)');
+  });
+
+  it('shades shared rows by spike count when neurons outnumber pixel rows', () => {
+    const w = new SpikeWindow(64);
+    // Neuron 9999 spikes once at 1.25 s; neurons 0..19 (all in the top row) spike together at 1.5 s.
+    const steps = [12500, ...Array.from({ length: 20 }, () => 15000)];
+    const ids = [9999, ...Array.from({ length: 20 }, (_, i) => i)];
+    w.push(Int32Array.from(steps), Int32Array.from(ids), 20000);
+    const fc = fakeCanvas();
+    const { drawn } = renderRaster(fc.canvas, { spikes: w, info: info(8000, 2000), windowMs: 1000, nowStep: 20000 }, opts);
+    expect(drawn).toBe(21);
+    const img = fc.put!.image;
+    const bytes = (word: number) => [...new Uint8Array(new Uint32Array([word]).buffer)];
+    expect(pixelAt(img, Math.floor(img.width / 2), 0)).toEqual(bytes(packColor('#1f6fd1')));
+    expect(pixelAt(img, Math.floor(img.width / 4), img.height - 1)).toEqual(bytes(packColor('#d1343f', 0.6)));
   });
 
   it('handles 10,000 neurons and 300k spikes in the window, reusing its buffers', () => {

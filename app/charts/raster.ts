@@ -64,9 +64,9 @@ export function layerOf(layers: readonly RasterLayer[], id: number): number {
   return l;
 }
 
-/** Spikes needed for full colour in one cell: 1 when every neuron has its own row. */
+/** Spikes needed for full colour in one cell: 1 while a row holds at most 4 neurons. */
 export function saturationCount(neuronsPerBand: number): number {
-  return neuronsPerBand <= 1 ? 1 : Math.min(32, Math.max(2, Math.ceil(neuronsPerBand / 4)));
+  return neuronsPerBand <= 4 ? 1 : Math.min(32, Math.ceil(neuronsPerBand / 4));
 }
 
 function getBuffers(canvas: HTMLCanvasElement, pw: number, ph: number): Buffers {
@@ -118,7 +118,7 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
       dotY1[b] = dotY0[b] + h;
       bandLayer[b] = layerOf(layers, Math.min(n - 1, Math.floor(((b + 0.5) * n) / bands)));
     }
-    const dotW = perBand <= 1 ? Math.max(2, Math.round(2.5 * dpr)) : Math.max(1, Math.round(dpr));
+    const dotW = Math.max(perBand <= 4 ? 2 : 1, Math.round((perBand <= 1 ? 2.5 : perBand <= 4 ? 2 : 1) * dpr));
     const levels = saturationCount(perBand);
     const palette = new Uint32Array(layers.length * levels);
     for (let l = 0; l < layers.length; l++)

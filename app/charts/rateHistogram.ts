@@ -173,18 +173,25 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
       const x0 = x(b * binHz), x1 = x((b + 1) * binHz), yTop = y(h[b]);
       ctx.fillRect(x0, yTop, x1 - x0, f.bottom - yTop);
     }
-    // Solid step outline so overlapping layers stay distinguishable.
+    // Solid step outline around each run of non-empty bins, so overlapping layers stay distinct.
     ctx.globalAlpha = 1;
     ctx.strokeStyle = color;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(x(0), f.bottom);
+    let pen = false;
     for (let b = 0; b < bins; b++) {
-      const yy = y(h[b]);
-      ctx.lineTo(x(b * binHz), yy);
-      ctx.lineTo(x((b + 1) * binHz), yy);
+      const x0 = x(b * binHz);
+      if (h[b] > 0) {
+        if (!pen) ctx.moveTo(x0, f.bottom);
+        ctx.lineTo(x0, y(h[b]));
+        ctx.lineTo(x((b + 1) * binHz), y(h[b]));
+        pen = true;
+      } else if (pen) {
+        ctx.lineTo(x0, f.bottom);
+        pen = false;
+      }
     }
-    ctx.lineTo(x(bins * binHz), f.bottom);
+    if (pen) ctx.lineTo(x(bins * binHz), f.bottom);
     ctx.stroke();
   }
   ctx.restore();

@@ -49,7 +49,7 @@ describe('renderRateTrace', () => {
     r.push(0, [new Float32Array(2000).fill(12)]);
     const fc = fakeCanvas();
     renderRateTrace(fc.canvas, { rates: r, info, windowMs: 1000, nowStep: 20000 }, { dpr: 2, width: 500, height: 240 });
-    expect(fc.texts).toContain('excitatory: 12.0 Hz');
+    expect(fc.texts).toContain('excitatory: mean 12.0 Hz');
     expect(fc.texts).toContain('rate (Hz)');
     expect(fc.texts.some((t) => t.startsWith('time (s)') && t.includes('5 ms'))).toBe(true);
     const empty = fakeCanvas();

@@ -102,7 +102,7 @@ export function renderRateTrace(canvas: HTMLCanvasElement, data: RateTraceData, 
 
   const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 58, r: 14, t: 4, b: 42 });
   if (!f) return;
-  drawLegend(f, layers.map((l, i) => ({ color: roleColor(l.role), text: `${l.label}: ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })));
+  drawLegend(f, layers.map((l, i) => ({ color: roleColor(l.role), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })));
   const x = xScale(f, tStart, tEnd);
   const y = yScale(f, 0, st.yMax).nice();
   drawYAxis(f, y, 'rate (Hz)', String, true);

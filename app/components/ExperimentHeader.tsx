@@ -62,7 +62,7 @@ export function ExperimentHeader() {
       <button onClick={newSeed} disabled={busy} title="Draw a new random seed (rebuilds the network)">
         New seed
       </button>
-      {info && info.neurons > 0 && (
+      {info && info.mode === 'simulated' && info.neurons > 0 && (
         <span className="muted" data-testid="network-size">
           {info.neurons.toLocaleString('en')} neuron{info.neurons === 1 ? '' : 's'} · {info.synapses.toLocaleString('en')} synapse{info.synapses === 1 ? '' : 's'} · dt = {info.dt_ms} ms
         </span>

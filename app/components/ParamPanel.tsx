@@ -15,7 +15,7 @@ export function ParamPanel() {
   return (
     <aside className="panel" aria-label="Parameters">
       <h2>Live parameters</h2>
-      <p className="hint">{info && info.neurons > 0 ? 'Act at the next integration step while the network runs.' : 'Every change recomputes the result.'}</p>
+      <p className="hint">{info?.mode === 'simulated' ? 'Act at the next integration step while the network runs.' : 'Every change recomputes the result.'}</p>
       {live.map((p) => (
         <ParamControl key={p.key} spec={p} value={values[p.key]} disabled={busy} onCommit={(v) => void setParam(p.key, v)} />
       ))}

@@ -22,7 +22,7 @@ export function Toolbar() {
   const info = useStore((s) => s.info);
   const [copied, setCopied] = useState<string | null>(null);
   const dt = info?.dt_ms ?? 0.1;
-  const computed = info !== null && info.neurons === 0;
+  const computed = info?.mode === 'computed';
 
   const copy = async () => {
     const link = currentLink();

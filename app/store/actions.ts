@@ -35,7 +35,7 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
     adopt(info);
     resetLiveData();
     await sim().setSpeed(st().speed);
-    if (autoplay && info.neurons > 0) await sim().play();
+    if (autoplay && info.mode === 'simulated') await sim().play();
     await pull();
   });
   st().setBusy(false);
@@ -52,7 +52,7 @@ export async function boot(hash: string): Promise<void> {
 }
 
 export async function play(): Promise<void> {
-  if ((st().info?.neurons ?? 0) === 0) return; // computed experiments have nothing to run
+  if (st().info?.mode !== 'simulated') return; // computed experiments have nothing to run
   await guarded('Play', () => sim().play());
   await pull();
 }

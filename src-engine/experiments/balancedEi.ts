@@ -108,6 +108,7 @@ export const balancedEi: ExperimentDef = {
     'exponential synaptic currents. The leak potential sits above threshold, so the network drives ' +
     'itself, and recurrent inhibition keeps it in an asynchronous irregular state.',
   dt_ms: DT,
+  mode: 'simulated',
   defaultSteps: 10000,
   params: PARAMS,
   build,

@@ -3,11 +3,12 @@
  * Adding an experiment is one file plus one line here. The first entry is the default.
  */
 import { balancedEi } from './balancedEi';
+import { hebbCompensation } from './hebbCompensation';
 import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, hebbCompensation];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -132,6 +132,7 @@ export const stdpBimodal: ExperimentDef = {
     'synapses compete: the weight histogram splits towards 0 and g_max, and the output rate settles far below where it started. ' +
     'Raise μ towards 1 (multiplicative STDP) and the histogram becomes unimodal instead.',
   dt_ms: DT,
+  mode: 'simulated',
   defaultSteps: 100 * STEPS_PER_S,
   params: PARAMS,
   build,

@@ -132,6 +132,7 @@ export const stdpWindowExperiment: ExperimentDef = {
     'Pair rules give the classic exponential window; the triplet rule adds a dependence on pairing frequency: ' +
     'at 50 Hz even post-before-pre pairs potentiate, as Sjöström et al. (2001) measured, which no pair rule can do.',
   dt_ms: 0.1,
+  mode: 'computed',
   defaultSteps: 1,
   params: PARAMS,
   build,

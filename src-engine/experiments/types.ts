@@ -93,6 +93,9 @@ export interface ExperimentDef {
   /** A paragraph for the UI and `--list`. */
   readonly summary: string;
   readonly dt_ms: number;
+  /** 'simulated': runs in time (play, step, speed); 'computed': the result follows from the
+   *  parameters at once (e.g. an event-driven pairing protocol), there is nothing to play. */
+  readonly mode: 'simulated' | 'computed';
   /** Steps a CLI run takes when --steps is not given. */
   readonly defaultSteps: number;
   readonly params: readonly ParamSpec[];

@@ -30,7 +30,8 @@ const BINS = 30;
 let counts = new Int32Array(0);
 let hists = new Int32Array(0);
 let countHist = new Int32Array(0);
-const axes = new WeakMap<HTMLCanvasElement, { xMax: number; yMax: number }>();
+/** Per-canvas axis maxima (sticky between frames, reset for a new run). */
+const axes = new WeakMap<HTMLCanvasElement, { info: RunInfo; xMax: number; yMax: number }>();
 
 /**
  * First step from which the window still holds every spike: `fromStep`, unless the ring buffer
@@ -126,8 +127,8 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   const c = countPerNeuron(data.spikes, info.neurons, fromStep, toStep);
   const qCount = countQuantile(c, info.neurons, 0.995);
 
-  const state = axes.get(canvas) ?? { xMax: NaN, yMax: NaN };
-  axes.set(canvas, state);
+  let state = axes.get(canvas);
+  if (!state || state.info !== info) axes.set(canvas, (state = { info, xMax: NaN, yMax: NaN }));
   state.xMax = stickyMax(state.xMax, (qCount + 1) / seconds, 10);
   const binHz = binWidthHz(state.xMax, seconds);
   const bins = Math.max(1, Math.ceil(state.xMax / binHz - 1e-9));

@@ -59,7 +59,9 @@ export function meanBins(at: (b: number) => number, b0: number, b1: number): num
   return c > 0 ? s / c : NaN;
 }
 
+/** Per-canvas state: sticky y maximum (reset for a new run) and reused smoothing buffers. */
 interface TraceState {
+  info: RunInfo;
   yMax: number;
   scratch: Float64Array[];
 }
@@ -85,8 +87,12 @@ export function renderRateTrace(canvas: HTMLCanvasElement, data: RateTraceData, 
   const b0 = Math.max(0, Math.floor(tStart / binMs), rates.total - rates.capacity);
   const b1 = Math.min(rates.total, Math.ceil(tEnd / binMs));
   const groups = Math.ceil(data.windowMs / binMs / k) + 2;
-  const st = states.get(canvas) ?? { yMax: NaN, scratch: [] };
-  states.set(canvas, st);
+  let st = states.get(canvas);
+  if (!st) states.set(canvas, (st = { info, yMax: NaN, scratch: [] }));
+  if (st.info !== info) {
+    st.info = info;
+    st.yMax = NaN;
+  }
   let dataMax = 0;
   const counts: number[] = [];
   const means: number[] = [];

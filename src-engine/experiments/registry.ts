@@ -4,11 +4,12 @@
  */
 import { balancedEi } from './balancedEi';
 import { hebbCompensation } from './hebbCompensation';
+import { istdpBalance } from './istdpBalance';
 import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, hebbCompensation];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -18,10 +18,16 @@ export class WindowCounter {
     readonly source: SpikeSource,
     readonly blockSteps: number,
     private readonly sample: () => number = () => NaN,
+    /** Counted index range of the source (default: all of it). */
+    readonly start = 0,
+    readonly count = source.size,
   ) {}
 
   monitor(_ctx: StepContext): void {
-    this.current += this.source.spikeCount;
+    const sp = this.source.spikes;
+    const end = this.start + this.count;
+    if (this.start === 0 && end === this.source.size) this.current += this.source.spikeCount;
+    else for (let s = 0; s < this.source.spikeCount; s++) if (sp[s] >= this.start && sp[s] < end) this.current++;
     if (++this.inBlock === this.blockSteps) {
       this.counts.push(this.current);
       this.samples.push(this.sample());
@@ -36,7 +42,7 @@ export class WindowCounter {
     if (n === 0) return NaN;
     let s = 0;
     for (let k = this.counts.length - n; k < this.counts.length; k++) s += this.counts[k];
-    return (s * 1000) / (n * this.blockSteps * dt * this.source.size);
+    return (s * 1000) / (n * this.blockSteps * dt * this.count);
   }
 
   snapshot(): ComponentSnapshot {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRunConfig } from '../config/runConfig';
+import { Session } from '../run/session';
+import { VogelsIstdp } from '../plasticity/vogelsIstdp';
+
+describe('Vogels inhibitory STDP rule', () => {
+  it('pair at |Δt| = 10 ms: symmetric +η e^{−0.5}, on top of −ηα at the presynaptic spike (SCIENCE.md §6 test 3)', () => {
+    const eta = 1, rho0 = 3;
+    const alpha = 2 * rho0 * 0.02;
+    for (const preFirst of [true, false]) {
+      const r = new VogelsIstdp(1, 1, { eta, rho0, tau: 20, w_max: 100 });
+      const w = new Float32Array([10]);
+      if (preFirst) {
+        r.onPre(0, w, 1);
+        r.decay(10);
+        r.onPost(0, w, 1, 1);
+      } else {
+        r.onPost(0, w, 1, 1);
+        r.decay(10);
+        r.onPre(0, w, 1);
+      }
+      expect(w[0] - 10).toBeCloseTo(eta * Math.exp(-0.5) - eta * alpha, 5);
+    }
+  });
+
+  it('only masked synapses change', () => {
+    const r = new VogelsIstdp(2, 2, { eta: 0.1, rho0: 3, tau: 20, w_max: 100 }, Uint8Array.from([1, 0, 0, 1]));
+    const w = new Float32Array([1, 0, 0, 1]);
+    r.onPre(0, w, 2);
+    r.onPost(0, w, 2, 2);
+    r.onPost(1, w, 2, 2);
+    expect(w[1]).toBe(0);
+    expect(w[2]).toBe(0);
+    expect(w[0]).not.toBe(1);
+  });
+});
+
+describe('istdp-balance network', () => {
+  for (const rho0 of [3, 6]) {
+    it(`drives the excitatory rate to within 20% of ρ0 = ${rho0} Hz after 60 s`, () => {
+      const c = defaultRunConfig('istdp-balance', 1);
+      c.params.rho0_hz = rho0;
+      const s = new Session(c);
+      s.advance(s.def.defaultSteps);
+      const m = s.run.metrics() as { exc_rate_hz: number; target_rate_hz: number; ei_current_ratio: number };
+      expect(m.target_rate_hz).toBe(rho0);
+      expect(Math.abs(m.exc_rate_hz - rho0) / rho0).toBeLessThan(0.2);
+      // Inhibition has grown to cancel most of the excitatory drive.
+      expect(m.ei_current_ratio).toBeGreaterThan(0.6);
+    }, 120_000);
+  }
+
+  it('without plasticity the excitatory rate stays far above ρ0', () => {
+    const c = defaultRunConfig('istdp-balance', 1);
+    c.params.plastic = 0;
+    const s = new Session(c);
+    s.advance(5 * 10000);
+    expect((s.run.metrics() as { exc_rate_hz: number }).exc_rate_hz).toBeGreaterThan(20);
+  });
+});

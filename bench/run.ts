@@ -29,7 +29,18 @@ const cuba = (n: number): BenchNet => ({
   },
 });
 
-const NETWORKS: BenchNet[] = [cuba(1000), cuba(4000), cuba(10000)];
+/** stdp-song-100: stdp-bimodal with 100 output neurons (100,000 plastic synapses), 10 s. */
+const song100: BenchNet = {
+  name: 'stdp-song-100',
+  sim_ms: 10_000,
+  config: () => {
+    const c = defaultRunConfig('stdp-bimodal', 1);
+    c.params.n_outputs = 100;
+    return c;
+  },
+};
+
+const NETWORKS: BenchNet[] = [cuba(1000), cuba(4000), cuba(10000), song100];
 
 interface Result {
   name: string;

@@ -1,0 +1,25 @@
+/** Every registered experiment opens from the picker, draws its charts and shows its measurements. */
+import { expect, test } from '@playwright/test';
+
+const EXPECTED_PLOTS: Record<string, string[]> = {
+  'balanced-ei': [],
+  'stdp-window': ['window', 'frequency'],
+  'stdp-bimodal': ['weights', 'learning'],
+  'istdp-balance': ['convergence', 'balance'],
+  'hebb-compensation': ['activity', 'weights'],
+};
+
+test('each experiment in the picker opens and draws', async ({ page }) => {
+  await page.goto('/');
+  const ids = await page.getByTestId('experiment').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(ids.sort()).toEqual(Object.keys(EXPECTED_PLOTS).sort());
+  for (const id of ids) {
+    await page.getByTestId('experiment').selectOption(id);
+    await expect(page.getByTestId('experiment')).toHaveValue(id);
+    for (const plot of EXPECTED_PLOTS[id]) {
+      await expect.poll(async () => Number(await page.getByTestId(`plot-canvas-${plot}`).getAttribute('data-peak')), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    await expect(page.getByTestId('metrics').locator('dl')).toBeVisible();
+    await expect(page.getByTestId('messages')).toHaveCount(0);
+  }
+});

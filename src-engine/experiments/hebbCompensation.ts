@@ -5,7 +5,8 @@
  *   plain Hebb   dw/dt = η x y                                   → runs away
  *   BCM          dw/dt = η x y (y − θ),  τθ dθ/dt = −θ + y²/y0     → stable only if τθ < τθ* = 1/(η|x̄|²y0)
  *   Oja          dw/dt = η y (x − y w)                            → stable (normalised)
- * Weights are capped at W_CAP so a runaway stays finite and visible. Time in seconds.
+ * Weights stay in [0, W_CAP] (excitatory synapses; the cap keeps a runaway finite and visible).
+ * Time in seconds.
  */
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
@@ -68,7 +69,7 @@ class RateLearner {
       if (w[i] > W_CAP) {
         w[i] = W_CAP;
         this.capped = true;
-      } else if (w[i] < -W_CAP) w[i] = -W_CAP;
+      } else if (w[i] < 0) w[i] = 0; // excitatory synapses stay excitatory
     }
     if (++this.n % this.every === 0) this.sample(ctx.clock.t + ctx.clock.dt);
   }

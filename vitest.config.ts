@@ -7,5 +7,6 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 60_000,
+    setupFiles: ['scripts/vitestSetup.ts'],
   },
 });

@@ -3,6 +3,7 @@ import { decodeLink, encodeLink } from '../src-engine/config/link';
 import { checkParam, defaultRunConfig, MAX_SEED, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { Session, type RunSummary } from '../src-engine/run/session';
+import { ensureDatasets } from './nodeDatasets';
 
 export class CliError extends Error {}
 
@@ -86,6 +87,7 @@ export interface SimOutput extends RunSummary {
 
 export function runSim(a: SimArgs, warn: (msg: string) => void = () => {}): SimOutput {
   const cfg = configFromArgs(a, warn);
+  ensureDatasets(cfg.experiment, cfg.params);
   const session = new Session(cfg);
   session.advance(a.steps ?? session.def.defaultSteps);
   return { ...session.summary(), url: encodeLink(session.toConfig(), a.base) };

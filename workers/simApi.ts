@@ -8,7 +8,7 @@ import type { RunConfig } from '../src-engine/config/runConfig';
 import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
-export type { MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
+export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, XYPlotSpec } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;

@@ -7,7 +7,8 @@
 import { transfer } from 'comlink';
 import { decodeLink, encodeFragment } from '../src-engine/config/link';
 import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
-import { EXPERIMENTS } from '../src-engine/experiments/registry';
+import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
+import { decodeImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
 import type { ExperimentInfo, Frame, LinkResult, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
@@ -26,6 +27,13 @@ export interface HostClock {
 /** Attaches transfer lists when running under Comlink; identity in tests. */
 export type Transfer = <T>(value: T, transferables: Transferable[]) => T;
 
+/** Fetches the bytes of an image set (the worker: from /data/<name>.bin). */
+export type DatasetLoader = (name: string) => Promise<Uint8Array>;
+
+const noDatasets: DatasetLoader = async (name) => {
+  throw new Error(`no loader for the ${name} image set`);
+};
+
 export class SimHost implements SimApi {
   private session: Session | null = null;
   private spikes: SpikeMonitor | null = null;
@@ -43,7 +51,7 @@ export class SimHost implements SimApi {
   private plotsDirty = true;
   private runId = 0;
 
-  constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer) {}
+  constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
     return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })) }));
@@ -59,6 +67,9 @@ export class SimHost implements SimApi {
     if (messages.length > 0) throw new Error(messages.join(' '));
     this.playing = false;
     this.error = null;
+    for (const name of findExperiment(safe.experiment)?.datasets?.(safe.params) ?? []) {
+      if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
+    }
     const session = new Session(safe);
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));

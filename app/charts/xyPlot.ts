@@ -4,7 +4,7 @@
  * (error bars included) unless fixed, optional y = 0 line, legend inside the plot area.
  */
 import { scaleLog } from 'd3';
-import type { PlotSpec } from '../../workers/simApi';
+import type { XYPlotSpec as PlotSpec } from '../../workers/simApi';
 import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, line, xScale, yScale } from './axes';
 
 export const SERIES_COLORS: Record<string, string> = {

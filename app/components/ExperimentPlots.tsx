@@ -1,5 +1,6 @@
 /** The current experiment's own charts (one canvas per PlotSpec), redrawn when new plot data arrives. */
 import { live } from '../engine/frameBus';
+import { renderImageGrid } from '../charts/imageGrid';
 import { renderXYPlot } from '../charts/xyPlot';
 import { useStore } from '../store';
 import { useLiveCanvas } from './useLiveCanvas';
@@ -7,10 +8,15 @@ import { useLiveCanvas } from './useLiveCanvas';
 function XYPlot({ id, title }: { id: string; title: string }) {
   const ref = useLiveCanvas((canvas, size) => {
     const spec = live.plots.find((p) => p.id === id);
-    renderXYPlot(canvas, spec, size);
-    // Test hook: the largest |y| drawn, so a test can see the chart follow a parameter.
+    // Test hook: the largest |value| drawn, so a test can see the chart follow a parameter.
     let peak = 0;
-    for (const s of spec?.series ?? []) for (const y of s.y) if (Number.isFinite(y)) peak = Math.max(peak, Math.abs(y));
+    if (spec?.kind === 'images') {
+      renderImageGrid(canvas, spec, size);
+      for (const img of spec.images) for (const v of img) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
+    } else {
+      renderXYPlot(canvas, spec, size);
+      for (const s of spec?.series ?? []) for (const y of s.y) if (Number.isFinite(y)) peak = Math.max(peak, Math.abs(y));
+    }
     canvas.setAttribute('data-peak', String(peak));
   });
   return (

@@ -5,11 +5,12 @@
 import { balancedEi } from './balancedEi';
 import { hebbCompensation } from './hebbCompensation';
 import { istdpBalance } from './istdpBalance';
+import { lplSequences } from './lplSequences';
 import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -43,8 +43,26 @@ export interface PlotSeries {
   readonly color: 'exc' | 'inh' | 'data' | 'model' | 'alt' | 'muted';
 }
 
+/** A grid of small images (receptive fields, input frames), drawn with one colour scale per image. */
+export interface ImageGridSpec {
+  readonly kind: 'images';
+  readonly id: string;
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  /** One flattened row-major image per entry. */
+  readonly images: number[][];
+  /** Signed data (diverging colours around 0, scaled per image) or intensities in [0, 1] (grey). */
+  readonly signed: boolean;
+  readonly captions?: string[];
+}
+
+/** Everything an experiment can ask the UI to draw. */
+export type PlotSpec = XYPlotSpec | ImageGridSpec;
+
 /** A chart an experiment wants drawn (STDP windows, weight histograms, learning curves…). */
-export interface PlotSpec {
+export interface XYPlotSpec {
+  readonly kind?: 'xy';
   readonly id: string;
   readonly title: string;
   readonly xLabel: string;
@@ -100,6 +118,8 @@ export interface ExperimentDef {
   readonly defaultSteps: number;
   readonly params: readonly ParamSpec[];
   build(params: ParamValues, rng: Rng): ExperimentRun;
+  /** Image sets (see inputs/imageSet.ts) the host must provide before build() for these parameters. */
+  datasets?(params: ParamValues): string[];
 }
 
 /** Parameter defaults of an experiment as a plain object. */

@@ -1,0 +1,4 @@
+// Unit tests run in Node: make the MNIST image set available the way the CLI does.
+import { loadImageSetFromDisk } from './nodeDatasets';
+
+loadImageSetFromDisk('mnist');

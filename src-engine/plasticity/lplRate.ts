@@ -1,0 +1,121 @@
+/**
+ * Latent Predictive Learning, rate-based and online (Halvagal & Zenke 2023; SCIENCE.md §3.1).
+ * One layer a = W·x, z = softplus(a) (f′ = sigmoid, so no unit is ever dead), learning one frame at
+ * a time with running estimates instead of a minibatch:
+ *
+ *   z̄_i ← z̄_i + (z_i − z̄_i)/τ_mean,   σ_i² ← σ_i² + ((z_i − z̄_i)² − σ_i²)/τ_var,
+ *   C_ik ← C_ik + ((z_i − z̄_i)(z_k − z̄_k) − C_ik)/τ_var                     (τ in frames)
+ *   e_i  = −φ·(z_i(t) − z_i(t−1))                       predictive pull (slowness; φ = 0 at a sequence start)
+ *        + λ·(z_i − z̄_i)/(σ_i² + ξ)                     Hebbian push, gain 1/σ² (variance metaplasticity)
+ *        − λ_dec/(M−1)·Σ_{k≠i} (z_k − z̄_k)·C_ik          decorrelation
+ *   ΔW_ij = η·e_i·f′(a_i)·x_j − η·η_w·W_ij
+ *
+ * With λ = 0 only the pull and the weight decay act: every unit's output becomes constant and the
+ * representation collapses. The Hebbian term keeps the variance up; decorrelation keeps units apart.
+ */
+export interface LplRateParams {
+  /** Learning rate η (per frame). */
+  eta: number;
+  /** Hebbian strength λ. */
+  lambda: number;
+  /** Decorrelation strength λ_dec. */
+  decor: number;
+  /** ξ in 1/(σ² + ξ). */
+  xi: number;
+  /** Running-mean time constant (frames). */
+  tau_mean: number;
+  /** Running variance/covariance time constant (frames). */
+  tau_var: number;
+  /** Weight decay η_w. */
+  weight_decay: number;
+  /** 1: predictive term on; 0: "Pred. off" ablation. */
+  pred: number;
+}
+
+export class LplRateLayer {
+  readonly W: Float32Array;
+  readonly a: Float64Array;
+  readonly z: Float64Array;
+  readonly zPrev: Float64Array;
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  readonly cov: Float64Array;
+  private readonly err: Float64Array;
+  private hasPrev = false;
+
+  constructor(readonly nIn: number, readonly nOut: number, public p: LplRateParams, init: () => number) {
+    this.W = new Float32Array(nIn * nOut);
+    for (let k = 0; k < this.W.length; k++) this.W[k] = init();
+    this.a = new Float64Array(nOut);
+    this.z = new Float64Array(nOut);
+    this.zPrev = new Float64Array(nOut);
+    this.mean = new Float64Array(nOut);
+    this.variance = new Float64Array(nOut).fill(1);
+    this.cov = new Float64Array(nOut * nOut);
+    this.err = new Float64Array(nOut);
+  }
+
+  /** z = softplus(W·x) into `out` (defaults to this.z); also fills this.a when out is this.z. */
+  forward(x: Float32Array, out: Float64Array = this.z): Float64Array {
+    const { W, nIn } = this;
+    for (let i = 0; i < this.nOut; i++) {
+      let s = 0;
+      const row = i * nIn;
+      for (let j = 0; j < nIn; j++) s += W[row + j] * x[j];
+      if (out === this.z) this.a[i] = s;
+      out[i] = s > 30 ? s : Math.log1p(Math.exp(s));
+    }
+    return out;
+  }
+
+  /** One learning step on frame x. `continuing`: x follows the previous frame in the same sequence. */
+  learn(x: Float32Array, continuing: boolean): void {
+    const { p, z, zPrev, mean, variance, cov, err, nOut: M, nIn: N, W } = this;
+    this.forward(x);
+    const km = 1 / p.tau_mean, kv = 1 / p.tau_var;
+    for (let i = 0; i < M; i++) {
+      mean[i] += (z[i] - mean[i]) * km;
+      const d = z[i] - mean[i];
+      variance[i] += (d * d - variance[i]) * kv;
+    }
+    for (let i = 0; i < M; i++) {
+      const di = z[i] - mean[i];
+      for (let k = 0; k < M; k++) cov[i * M + k] += (di * (z[k] - mean[k]) - cov[i * M + k]) * kv;
+    }
+    const pull = p.pred !== 0 && continuing && this.hasPrev;
+    const decorScale = M > 1 ? p.decor / (M - 1) : 0;
+    for (let i = 0; i < M; i++) {
+      const di = z[i] - mean[i];
+      let e = p.lambda * di / (variance[i] + p.xi);
+      if (pull) e -= z[i] - zPrev[i];
+      if (decorScale !== 0) {
+        let s = 0;
+        for (let k = 0; k < M; k++) if (k !== i) s += (z[k] - mean[k]) * cov[i * M + k];
+        e -= decorScale * s;
+      }
+      err[i] = e * (1 / (1 + Math.exp(-this.a[i]))); // × f′(a) = sigmoid(a)
+    }
+    const decay = 1 - p.eta * p.weight_decay;
+    for (let i = 0; i < M; i++) {
+      const g = p.eta * err[i];
+      const row = i * N;
+      for (let j = 0; j < N; j++) W[row + j] = W[row + j] * decay + g * x[j];
+    }
+    zPrev.set(z);
+    this.hasPrev = true;
+  }
+
+  snapshot(): Record<string, unknown> {
+    return { W: this.W.slice(), zPrev: this.zPrev.slice(), mean: this.mean.slice(), variance: this.variance.slice(), cov: this.cov.slice(), hasPrev: this.hasPrev, p: { ...this.p } };
+  }
+
+  restore(s: Record<string, unknown>): void {
+    this.W.set(s.W as Float32Array);
+    this.zPrev.set(s.zPrev as Float64Array);
+    this.mean.set(s.mean as Float64Array);
+    this.variance.set(s.variance as Float64Array);
+    this.cov.set(s.cov as Float64Array);
+    this.hasPrev = s.hasPrev as boolean;
+    this.p = { ...(s.p as LplRateParams) };
+  }
+}

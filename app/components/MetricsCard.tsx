@@ -62,7 +62,7 @@ export function MetricsCard() {
             return (
               <div key={k} title={k}>
                 <dt>{label}</dt>
-                <dd>
+                <dd data-testid={`metric-${k}`}>
                   {show(v)} {unit && <span className="unit">{unit}</span>}
                 </dd>
               </div>

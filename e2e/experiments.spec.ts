@@ -7,7 +7,7 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'stdp-bimodal': ['weights', 'learning'],
   'istdp-balance': ['convergence', 'balance'],
   'hebb-compensation': ['activity', 'weights'],
-  'lpl-sequences': ['frame', 'rf', 'training'],
+  'lpl-sequences': ['frame', 'rf', 'training', 'variance'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

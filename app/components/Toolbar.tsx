@@ -52,8 +52,8 @@ export function Toolbar() {
       <button data-testid="play" className="primary" onClick={() => void togglePlay()} disabled={busy} title="Play / pause (space)">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button data-testid="step-once" onClick={() => void stepBy(Math.round(1 / dt))} disabled={busy} title="Advance 1 ms (.)">
-        Step 1 ms
+      <button data-testid="step-once" onClick={() => void stepBy(Math.max(1, Math.round(1 / dt)))} disabled={busy} title="Advance one step, or 1 ms for fine time steps (.)">
+        Step {dt >= 1 ? `${dt} ms` : '1 ms'}
       </button>
       <button data-testid="step-100" onClick={() => void stepBy(Math.round(100 / dt))} disabled={busy} title="Advance 100 ms">
         +100 ms

@@ -8,6 +8,7 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'istdp-balance': ['convergence', 'balance'],
   'hebb-compensation': ['activity', 'weights'],
   'lpl-sequences': ['frame', 'rf', 'training', 'variance'],
+  'lpl-stdp-window': ['windows', 'lpl-frequency'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

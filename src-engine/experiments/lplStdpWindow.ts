@@ -1,0 +1,107 @@
+/**
+ * lpl-stdp-window — what the spiking LPL rule predicts for an STDP induction protocol (paper
+ * Fig. 6; SCIENCE.md §3.3): the postsynaptic neuron is voltage-clamped and made to spike at each
+ * pairing, presynaptic inputs fire Δt before it, r̄ and σ² are held at preset values. The window
+ * changes with the postsynaptic variance σ²: Hebbian (causal LTP) when σ² is small, the
+ * predictive anti-Hebbian term taking over as σ² grows — variance-dependent metaplasticity.
+ * Also: Δw at ±10 ms against pairing frequency (r̄ = 20 Hz), the Sjöström-like pattern.
+ */
+import { Network } from '../core/network';
+import type { Rng } from '../core/rng';
+import { lplClampWindow } from '../plasticity/lplClampProtocol';
+import { LPL_SPIKING_DEFAULTS, type LplSpikingParams } from '../plasticity/lplSpiking';
+import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+
+const FAMILY = [1e-5, 1e-4, 1e-2];
+const DTS = Array.from({ length: 101 }, (_, k) => k - 50);
+const FREQS = [0.1, 1, 5, 10, 20, 30, 40, 50];
+const COLORS = ['exc', 'model', 'inh'] as const;
+
+const PARAMS: readonly ParamSpec[] = [
+  { key: 'log10_sigma2', label: 'Your σ² (log₁₀)', unit: '', default: -3, min: -6, max: -1, step: 0.1, live: true, help: 'A fourth, adjustable postsynaptic variance (dashed curve); also used for the frequency sweep.' },
+  { key: 'rbar_hz', label: 'Preset rate r̄', unit: 'Hz', default: 0, min: 0, max: 40, step: 1, live: true, help: 'Postsynaptic mean rate held during the window protocol; raising it adds timing-independent depression.' },
+  { key: 'lambda_e4', label: 'Hebbian λ', unit: '×10⁻⁴', default: 1, min: 0, max: 10, step: 0.1, live: true, help: 'Hebbian strength in corrected units (paper: 1e-4).' },
+  { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike (anti-Hebbian) term.' },
+  { key: 'freq_hz', label: 'Pairing frequency', unit: 'Hz', default: 1, min: 0.1, max: 50, step: 0.1, live: true, help: 'For the windows.' },
+  { key: 'n_pairings', label: 'Pairings', unit: '', default: 100, min: 1, max: 200, step: 1, live: true, integer: true, help: 'Number of pairings (paper: 100).' },
+];
+
+function ruleParams(p: ParamValues): LplSpikingParams {
+  return { ...LPL_SPIKING_DEFAULTS, eta: 5e-3, lambda: p.lambda_e4 * 1e-4, phi: p.pred, delta: 0 };
+}
+
+function build(initial: ParamValues, rng: Rng): ExperimentRun {
+  const p: ParamValues = { ...initial };
+  let cache: { windows: { sigma2: number; dw: number[] }[]; freq: { hz: number; plus: number; minus: number }[] } | null = null;
+  const compute = () => {
+    if (cache) return cache;
+    const prm = ruleParams(p);
+    const custom = 10 ** p.log10_sigma2;
+    const windows = [...FAMILY, custom].map((sigma2) => ({
+      sigma2,
+      dw: lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1 }),
+    }));
+    const freq = FREQS.map((hz) => {
+      const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: custom, w0: 0.5, dt_ms: 0.1 });
+      return { hz, plus, minus };
+    });
+    cache = { windows, freq };
+    return cache;
+  };
+  return {
+    network: new Network(0.1, rng),
+    layers: [],
+    rates: [],
+    setParam(key, value) {
+      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`lpl-stdp-window: ${key} is not a live parameter`);
+      p[key] = value;
+      cache = null;
+    },
+    metrics() {
+      const c = compute();
+      return {
+        windows: c.windows.map((w) => ({ sigma2: w.sigma2, points: DTS.map((dt, k) => ({ dt_ms: dt, dw: round(w.dw[k]) })) })),
+        frequency: c.freq.map((f) => ({ hz: f.hz, dw_plus10: round(f.plus), dw_minus10: round(f.minus) })),
+      } as Record<string, MetricValue>;
+    },
+    plots(): PlotSpec[] {
+      const c = compute();
+      return [
+        {
+          id: 'windows', title: `LPL STDP windows for several postsynaptic variances σ² (${p.n_pairings} pairings at ${p.freq_hz} Hz, r̄ = ${p.rbar_hz} Hz)`,
+          xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'ΔW = (w − w0)/w0', zeroLine: true, legend: 'top-left',
+          series: c.windows.map((w, k) => ({
+            label: `σ² = ${w.sigma2.toExponential(1)}${k === FAMILY.length ? ' (yours)' : ''}`,
+            x: DTS, y: w.dw, style: k === FAMILY.length ? ('dashed' as const) : ('line' as const), color: k === FAMILY.length ? ('alt' as const) : COLORS[k],
+          })),
+        },
+        {
+          id: 'lpl-frequency', title: `Frequency dependence at ±10 ms (r̄ = 20 Hz, σ² = ${(10 ** p.log10_sigma2).toExponential(1)})`,
+          xLabel: 'pairing frequency (Hz)', yLabel: 'ΔW', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
+          series: [
+            { label: 'Δt = +10 ms (pre → post)', x: FREQS, y: c.freq.map((f) => f.plus), style: 'line', color: 'exc' },
+            { label: 'Δt = −10 ms (post → pre)', x: FREQS, y: c.freq.map((f) => f.minus), style: 'line', color: 'inh' },
+          ],
+        },
+      ];
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export const lplStdpWindow: ExperimentDef = {
+  id: 'lpl-stdp-window',
+  title: 'LPL predicts variance-dependent STDP (metaplasticity)',
+  summary:
+    'The spiking LPL rule in an STDP induction protocol. Its Hebbian term is divided by the neuron’s recent output variance σ², ' +
+    'its predictive term is anti-Hebbian. A quiet neuron (small σ²) shows a classic causal window; a neuron whose output already ' +
+    'varies a lot shows a window dominated by the predictive term, with potentiation moving to the acausal side.',
+  dt_ms: 0.1,
+  mode: 'computed',
+  defaultSteps: 1,
+  params: PARAMS,
+  build,
+};

@@ -1,0 +1,152 @@
+/**
+ * Spiking Latent Predictive Learning (Halvagal & Zenke 2023, SuperSpike-based; SCIENCE.md §3.3,
+ * erratum-corrected units). Per postsynaptic neuron i and synapse ij, every step of dt:
+ *
+ *   r̄_i ← r̄_i·e^{−dt/τ_mean} + S_i/τ_mean            (Hz);   d_i = S_i − r̄_i·dt
+ *   σ_i² ← σ_i² + (dt/τ_σ²)(d_i² − σ_i²)
+ *   e_i = φ(−S_i[n] + S_i[n − D]) + λ·d_i/(σ_i² + ξ)    predictive (delayed own spikes) + Hebbian
+ *   presynaptic PSP: u_j ← u_j·e^{−dt/τ_syn} + S_j;  p_j ← p_j + (dt/τ_m)(u_j − p_j)
+ *   surrogate f′(U_i) = β/(1 + β|U_i − ϑ|)²  (0 below −80 mV)
+ *   eligibility λ_ij = α∗(p_j f′(U_i)),  ē_i = α∗e_i   (α = difference of exponentials, decay 10 ms
+ *   minus rise 2 ms, each a per-step leaky sum x ← a·x + input, as in Auryn's traces: area (τd − τr)/dt)
+ *   G_ij += λ_ij·ē_i  (+ δ at each presynaptic spike);  every T_upd: w ← clip(w + η·G/N_upd, 0, w_max), G ← 0
+ *
+ * φ = 0 is the "Pred. off" ablation and λ = 0 "Hebb off". With σ² small the Hebbian term
+ * dominates (Hebbian window); with σ² large the predictive, anti-Hebbian term takes over.
+ * r̄ and σ² can be frozen (`freezeStats`) for the clamp protocol of the paper's Fig. 6.
+ */
+export interface LplSpikingParams {
+  eta: number;
+  lambda: number;
+  xi: number;
+  /** 1: predictive term on; 0: off. */
+  phi: number;
+  /** Transmitter-triggered term δ added to G at each presynaptic spike. */
+  delta: number;
+  tau_mean_s: number;
+  tau_var_s: number;
+  /** Delay D of the predictive term (ms). */
+  delay_ms: number;
+  tau_syn_ms: number;
+  tau_mem_ms: number;
+  alpha_rise_ms: number;
+  alpha_decay_ms: number;
+  /** Surrogate steepness β (1/mV) and centre ϑ (mV). */
+  beta: number;
+  theta_mV: number;
+  w_max: number;
+  update_ms: number;
+  /** Keep r̄ and σ² at their current values. */
+  freezeStats: number;
+}
+
+export const LPL_SPIKING_DEFAULTS: LplSpikingParams = {
+  eta: 1e-2, lambda: 1e-4, xi: 1e-7, phi: 1, delta: 1e-3, tau_mean_s: 600, tau_var_s: 30, delay_ms: 20,
+  tau_syn_ms: 5, tau_mem_ms: 20, alpha_rise_ms: 2, alpha_decay_ms: 10, beta: 1, theta_mV: -50, w_max: 1, update_ms: 500, freezeStats: 0,
+};
+
+export class LplSpikingRule {
+  readonly rbar: Float64Array;
+  readonly sigma2: Float64Array;
+  readonly u: Float64Array;
+  readonly p: Float64Array;
+  /** Per synapse (row-major nPre × nPost): eligibility filter states and the accumulated gradient. */
+  readonly eD: Float64Array;
+  readonly eR: Float64Array;
+  readonly G: Float64Array;
+  private readonly errD: Float64Array;
+  private readonly errR: Float64Array;
+  /** Ring of recent postsynaptic spikes for the delayed term: delaySteps+1 rows of nPost. */
+  private readonly hist: Uint8Array;
+  private readonly delaySteps: number;
+  private stepCount = 0;
+  /** Per-step constants derived from prm (see setParams). */
+  private k = { aSyn: 0, kMem: 0, aD: 0, aR: 0, aMean: 0, kVar: 0, every: 1 };
+  prm: LplSpikingParams;
+
+  constructor(readonly nPre: number, readonly nPost: number, prm: LplSpikingParams, readonly dt: number) {
+    this.prm = { ...prm };
+    this.setParams({});
+    this.rbar = new Float64Array(nPost);
+    this.sigma2 = new Float64Array(nPost);
+    this.u = new Float64Array(nPre);
+    this.p = new Float64Array(nPre);
+    this.eD = new Float64Array(nPre * nPost);
+    this.eR = new Float64Array(nPre * nPost);
+    this.G = new Float64Array(nPre * nPost);
+    this.errD = new Float64Array(nPost);
+    this.errR = new Float64Array(nPost);
+    this.delaySteps = Math.round(prm.delay_ms / dt);
+    this.hist = new Uint8Array((this.delaySteps + 1) * nPost);
+  }
+
+  /** Changes parameters between steps (the delay D is fixed at construction). */
+  setParams(patch: Partial<LplSpikingParams>): void {
+    Object.assign(this.prm, patch);
+    const q = this.prm, dt = this.dt, dts = dt / 1000;
+    this.k = {
+      aSyn: Math.exp(-dt / q.tau_syn_ms), kMem: dt / q.tau_mem_ms,
+      aD: Math.exp(-dt / q.alpha_decay_ms), aR: Math.exp(-dt / q.alpha_rise_ms),
+      aMean: Math.exp(-dts / q.tau_mean_s), kVar: dts / q.tau_var_s, every: Math.max(1, Math.round(q.update_ms / dt)),
+    };
+  }
+
+  /**
+   * One step. preS/postS: spike flags (0/1) of this step; U: postsynaptic membrane potentials (mV);
+   * w: weights (row-major nPre × nPost), updated every update_ms.
+   */
+  step(preS: Uint8Array, postS: Uint8Array, U: Float64Array, w: Float32Array): void {
+    const q = this.prm, dts = this.dt / 1000;
+    const { nPre, nPost } = this;
+    const { aSyn, kMem, aD, aR, aMean, kVar, every } = this.k;
+    const cA = 1; // unnormalised per-step traces (see header)
+    const slot = this.stepCount % (this.delaySteps + 1);
+    // Error per postsynaptic neuron, then its α-filtered value ē.
+    for (let i = 0; i < nPost; i++) {
+      const S = postS[i];
+      if (!q.freezeStats) this.rbar[i] = this.rbar[i] * aMean + S / q.tau_mean_s;
+      const d = S - this.rbar[i] * dts;
+      if (!q.freezeStats) this.sigma2[i] += kVar * (d * d - this.sigma2[i]);
+      const delayed = this.hist[slot * nPost + i]; // spike of D steps ago (this slot is overwritten below)
+      this.hist[slot * nPost + i] = S;
+      const e = q.phi * (-S + delayed) + (q.lambda * d) / (this.sigma2[i] + q.xi);
+      this.errD[i] = this.errD[i] * aD + cA * e;
+      this.errR[i] = this.errR[i] * aR + cA * e;
+    }
+    for (let j = 0; j < nPre; j++) {
+      this.u[j] = this.u[j] * aSyn + preS[j];
+      this.p[j] += kMem * (this.u[j] - this.p[j]);
+    }
+    for (let i = 0; i < nPost; i++) {
+      const x = U[i] - q.theta_mV;
+      const fp = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
+      const ebar = this.errD[i] - this.errR[i];
+      for (let j = 0; j < nPre; j++) {
+        const k = j * nPost + i;
+        const inp = cA * this.p[j] * fp;
+        this.eD[k] = this.eD[k] * aD + inp;
+        this.eR[k] = this.eR[k] * aR + inp;
+        this.G[k] += (this.eD[k] - this.eR[k]) * ebar + (preS[j] ? q.delta : 0);
+      }
+    }
+    this.stepCount++;
+    if (this.stepCount % every === 0) this.applyUpdate(w, every);
+  }
+
+  /** w ← clip(w + η·G/N, 0, w_max), G ← 0 (also call at the end of a protocol). */
+  applyUpdate(w: Float32Array, n = this.k.every): void {
+    const { eta, w_max } = this.prm;
+    for (let k = 0; k < w.length; k++) {
+      const next = w[k] + (eta * this.G[k]) / n;
+      w[k] = next < 0 ? 0 : next > w_max ? w_max : next;
+      this.G[k] = 0;
+    }
+  }
+
+  /** True when no trace carries anything (a protocol may skip ahead). */
+  quiet(eps = 1e-12): boolean {
+    for (let j = 0; j < this.nPre; j++) if (Math.abs(this.u[j]) > eps || Math.abs(this.p[j]) > eps) return false;
+    for (let k = 0; k < this.eD.length; k++) if (Math.abs(this.eD[k]) > eps || Math.abs(this.eR[k]) > eps) return false;
+    return true;
+  }
+}

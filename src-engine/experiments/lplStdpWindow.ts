@@ -15,10 +15,12 @@ import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues,
 const FAMILY = [1e-5, 1e-4, 1e-2];
 const DTS = Array.from({ length: 101 }, (_, k) => k - 50);
 const FREQS = [0.1, 1, 5, 10, 20, 30, 40, 50];
+/** σ² of the frequency sweep: a quiet neuron, where the Hebbian term shows its Sjöström-like pattern. */
+const FREQ_SIGMA2 = 1e-5;
 const COLORS = ['exc', 'model', 'inh'] as const;
 
 const PARAMS: readonly ParamSpec[] = [
-  { key: 'log10_sigma2', label: 'Your σ² (log₁₀)', unit: '', default: -3, min: -6, max: -1, step: 0.1, live: true, help: 'A fourth, adjustable postsynaptic variance (dashed curve); also used for the frequency sweep.' },
+  { key: 'log10_sigma2', label: 'Your σ² (log₁₀)', unit: '', default: -3, min: -6, max: -1, step: 0.1, live: true, help: 'A fourth, adjustable postsynaptic variance (dashed curve).' },
   { key: 'rbar_hz', label: 'Preset rate r̄', unit: 'Hz', default: 0, min: 0, max: 40, step: 1, live: true, help: 'Postsynaptic mean rate held during the window protocol; raising it adds timing-independent depression.' },
   { key: 'lambda_e4', label: 'Hebbian λ', unit: '×10⁻⁴', default: 1, min: 0, max: 10, step: 0.1, live: true, help: 'Hebbian strength in corrected units (paper: 1e-4).' },
   { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike (anti-Hebbian) term.' },
@@ -42,7 +44,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       dw: lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1 }),
     }));
     const freq = FREQS.map((hz) => {
-      const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: custom, w0: 0.5, dt_ms: 0.1 });
+      const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: FREQ_SIGMA2, w0: 0.5, dt_ms: 0.1 });
       return { hz, plus, minus };
     });
     cache = { windows, freq };
@@ -76,7 +78,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
           })),
         },
         {
-          id: 'lpl-frequency', title: `Frequency dependence at ±10 ms (r̄ = 20 Hz, σ² = ${(10 ** p.log10_sigma2).toExponential(1)})`,
+          id: 'lpl-frequency', title: `Frequency dependence at ±10 ms (r̄ = 20 Hz, σ² = ${FREQ_SIGMA2.toExponential(0)}): LTD only for post → pre at low rates, LTP both ways at high rates`,
           xLabel: 'pairing frequency (Hz)', yLabel: 'ΔW', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
           series: [
             { label: 'Δt = +10 ms (pre → post)', x: FREQS, y: c.freq.map((f) => f.plus), style: 'line', color: 'exc' },

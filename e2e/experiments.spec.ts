@@ -13,6 +13,8 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
 
 test('each experiment in the picker opens and draws', async ({ page }) => {
   await page.goto('/');
+  // The list arrives from the worker: wait for all of it.
+  await expect(page.getByTestId('experiment').locator('option')).toHaveCount(Object.keys(EXPECTED_PLOTS).length);
   const ids = await page.getByTestId('experiment').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(ids.sort()).toEqual(Object.keys(EXPECTED_PLOTS).sort());
   for (const id of ids) {

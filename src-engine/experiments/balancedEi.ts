@@ -16,6 +16,7 @@ import { LifGroup, type LifParams } from '../neurons/lif';
 import { csrRandom } from '../synapses/csr';
 import { SparseProjection } from '../synapses/sparseProjection';
 import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues } from './types';
+import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
 const EXC_FRACTION = 0.8;
@@ -96,9 +97,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number | null {
-  return Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null;
-}
+const round = (x: number) => roundMetric(x, 4);
 
 export const balancedEi: ExperimentDef = {
   id: 'balanced-ei',

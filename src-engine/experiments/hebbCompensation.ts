@@ -15,6 +15,7 @@ import { bcmCriticalTau, bcmStep, bcmThresholdStep } from '../plasticity/bcm';
 import { hebbStep } from '../plasticity/hebb';
 import { ojaStep } from '../plasticity/oja';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const DT_MS = 10;
 const DT_S = DT_MS / 1000;
@@ -168,9 +169,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
+const round = (x: number) => roundMetric(x, 4);
 
 export const hebbCompensation: ExperimentDef = {
   id: 'hebb-compensation',

@@ -21,6 +21,7 @@ import { csrRandom } from '../synapses/csr';
 import { DenseProjection } from '../synapses/denseProjection';
 import { SparseProjection } from '../synapses/sparseProjection';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
 const STEPS_PER_S = Math.round(1000 / DT);
@@ -150,9 +151,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
+const round = (x: number) => roundMetric(x, 4);
 
 export const istdpBalance: ExperimentDef = {
   id: 'istdp-balance',

@@ -36,6 +36,12 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     expect(noDecor.unit_correlation).toBeGreaterThan(lpl.unit_correlation);
   });
 
+  it('stays bounded over long training (no runaway along the mean input)', () => {
+    const long = train({}, 2, 20000);
+    expect(long.output_variance).toBeLessThan(10);
+    expect(long.readout_accuracy).toBeGreaterThan(2 * long.readout_chance);
+  });
+
   it('is deterministic for a seed', () => {
     expect(train({}, 4, 600)).toEqual(train({}, 4, 600));
   });

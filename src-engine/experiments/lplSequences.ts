@@ -14,6 +14,7 @@ import { FrameSequence, SEQUENCE_KINDS, type SequenceOptions } from '../inputs/f
 import { getImageSet } from '../inputs/imageSet';
 import { LplRateLayer, type LplRateParams } from '../plasticity/lplRate';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise patterns'] as const;
 const EVAL_EVERY = 200;
@@ -45,7 +46,7 @@ interface EvalPoint {
 }
 
 function ruleParams(p: ParamValues): LplRateParams {
-  return { eta: p.eta, lambda: p.lambda, decor: p.decor, xi: 1e-3, tau_mean: p.tau_mean, tau_var: p.tau_var, weight_decay: p.weight_decay, pred: p.pred };
+  return { eta: p.eta, lambda: p.lambda, decor: p.decor, xi: 1e-3, tau_mean: p.tau_mean, tau_var: p.tau_var, weight_decay: p.weight_decay, pred: p.pred, tau_input: 1000 };
 }
 
 /** Trains on one frame per step and measures the layer every EVAL_EVERY frames. */
@@ -106,9 +107,10 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const layer = new LplRateLayer(N, M, ruleParams(p), () => scale * (2 * rng.uniform() - 1));
   const Z = new Float64Array(E * M);
   const zOut = new Float64Array(M);
+  const xc = new Float32Array(N);
   const evaluate = (): EvalPoint => {
     for (let e = 0; e < E; e++) {
-      layer.forward(evalX.subarray(e * N, (e + 1) * N), zOut);
+      layer.forward(layer.centre(evalX.subarray(e * N, (e + 1) * N), xc), zOut);
       Z.set(zOut, e * M);
     }
     return {
@@ -172,9 +174,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number | null {
-  return Number.isFinite(x) ? Math.round(x * 1e5) / 1e5 : null;
-}
+const round = (x: number) => roundMetric(x, 5);
 
 export const lplSequences: ExperimentDef = {
   id: 'lpl-sequences',

@@ -11,6 +11,7 @@ import type { Rng } from '../core/rng';
 import { lplClampWindow } from '../plasticity/lplClampProtocol';
 import { LPL_SPIKING_DEFAULTS, type LplSpikingParams } from '../plasticity/lplSpiking';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const FAMILY = [1e-5, 1e-4, 1e-2];
 const DTS = Array.from({ length: 101 }, (_, k) => k - 50);
@@ -90,9 +91,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
+const round = (x: number) => roundMetric(x, 6);
 
 export const lplStdpWindow: ExperimentDef = {
   id: 'lpl-stdp-window',

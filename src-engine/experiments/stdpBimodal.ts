@@ -17,6 +17,7 @@ import { DensePlasticity } from '../plasticity/densePlasticity';
 import { PairStdp } from '../plasticity/pairStdp';
 import { DenseProjection } from '../synapses/denseProjection';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
 const STEPS_PER_S = Math.round(1000 / DT);
@@ -120,9 +121,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
+const round = (x: number) => roundMetric(x, 4);
 
 export const stdpBimodal: ExperimentDef = {
   id: 'stdp-bimodal',

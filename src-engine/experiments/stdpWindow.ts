@@ -14,6 +14,7 @@ import { PairStdp } from '../plasticity/pairStdp';
 import { TRIPLET_MINIMAL_ALL_TO_ALL, TRIPLET_MINIMAL_NEAREST, TripletStdp } from '../plasticity/tripletStdp';
 import { SJOSTROM_2001, SJOSTROM_PAIRINGS } from './sjostrom2001';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { roundMetric } from './roundMetric';
 
 const RULES = ['pair, additive (hard bounds)', 'pair, multiplicative (soft bounds)', 'triplet, all-to-all (minimal)', 'triplet, nearest-spike (minimal)'] as const;
 
@@ -120,9 +121,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e7) / 1e7;
-}
+const round = (x: number) => roundMetric(x, 7);
 
 export const stdpWindowExperiment: ExperimentDef = {
   id: 'stdp-window',

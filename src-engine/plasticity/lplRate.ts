@@ -12,6 +12,10 @@
  *
  * With λ = 0 only the pull and the weight decay act: every unit's output becomes constant and the
  * representation collapses. The Hebbian term keeps the variance up; decorrelation keeps units apart.
+ *
+ * Inputs are centred on a running mean x̄ (τ_input frames): x ← x − x̄. With raw, all-positive
+ * inputs (pixel intensities) the lag of the running z̄ behind a growing z makes d = z − z̄
+ * systematically positive, and the Hebbian term then grows W along x̄ without bound.
  */
 export interface LplRateParams {
   /** Learning rate η (per frame). */
@@ -30,6 +34,8 @@ export interface LplRateParams {
   weight_decay: number;
   /** 1: predictive term on; 0: "Pred. off" ablation. */
   pred: number;
+  /** Time constant (frames) of the running input mean subtracted from x; 0 = use raw inputs. */
+  tau_input: number;
 }
 
 export class LplRateLayer {
@@ -41,6 +47,9 @@ export class LplRateLayer {
   readonly variance: Float64Array;
   readonly cov: Float64Array;
   private readonly err: Float64Array;
+  /** Running input mean and the centred input of the current frame. */
+  readonly xMean: Float64Array;
+  private readonly xc: Float32Array;
   private hasPrev = false;
 
   constructor(readonly nIn: number, readonly nOut: number, public p: LplRateParams, init: () => number) {
@@ -53,9 +62,18 @@ export class LplRateLayer {
     this.variance = new Float64Array(nOut).fill(1);
     this.cov = new Float64Array(nOut * nOut);
     this.err = new Float64Array(nOut);
+    this.xMean = new Float64Array(nIn);
+    this.xc = new Float32Array(nIn);
   }
 
-  /** z = softplus(W·x) into `out` (defaults to this.z); also fills this.a when out is this.z. */
+  /** x − x̄ into a scratch buffer (x unchanged when centring is off). */
+  centre(x: Float32Array, out: Float32Array = this.xc): Float32Array {
+    if (!(this.p.tau_input > 0)) return x;
+    for (let j = 0; j < this.nIn; j++) out[j] = x[j] - this.xMean[j];
+    return out;
+  }
+
+  /** z = softplus(W·x) into `out` (defaults to this.z); also fills this.a when out is this.z. x must be centred already. */
   forward(x: Float32Array, out: Float64Array = this.z): Float64Array {
     const { W, nIn } = this;
     for (let i = 0; i < this.nOut; i++) {
@@ -69,8 +87,13 @@ export class LplRateLayer {
   }
 
   /** One learning step on frame x. `continuing`: x follows the previous frame in the same sequence. */
-  learn(x: Float32Array, continuing: boolean): void {
+  learn(raw: Float32Array, continuing: boolean): void {
     const { p, z, zPrev, mean, variance, cov, err, nOut: M, nIn: N, W } = this;
+    if (p.tau_input > 0) {
+      const k = 1 / p.tau_input;
+      for (let j = 0; j < N; j++) this.xMean[j] += (raw[j] - this.xMean[j]) * k;
+    }
+    const x = this.centre(raw);
     this.forward(x);
     const km = 1 / p.tau_mean, kv = 1 / p.tau_var;
     for (let i = 0; i < M; i++) {
@@ -106,11 +129,12 @@ export class LplRateLayer {
   }
 
   snapshot(): Record<string, unknown> {
-    return { W: this.W.slice(), zPrev: this.zPrev.slice(), mean: this.mean.slice(), variance: this.variance.slice(), cov: this.cov.slice(), hasPrev: this.hasPrev, p: { ...this.p } };
+    return { W: this.W.slice(), xMean: this.xMean.slice(), zPrev: this.zPrev.slice(), mean: this.mean.slice(), variance: this.variance.slice(), cov: this.cov.slice(), hasPrev: this.hasPrev, p: { ...this.p } };
   }
 
   restore(s: Record<string, unknown>): void {
     this.W.set(s.W as Float32Array);
+    this.xMean.set(s.xMean as Float64Array);
     this.zPrev.set(s.zPrev as Float64Array);
     this.mean.set(s.mean as Float64Array);
     this.variance.set(s.variance as Float64Array);

@@ -9,6 +9,7 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'hebb-compensation': ['activity', 'weights'],
   'lpl-sequences': ['frame', 'rf', 'training', 'variance'],
   'lpl-stdp-window': ['windows', 'lpl-frequency'],
+  'lpl-spiking': ['group-weights', 'selectivity'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

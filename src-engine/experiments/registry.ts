@@ -6,12 +6,13 @@ import { balancedEi } from './balancedEi';
 import { hebbCompensation } from './hebbCompensation';
 import { istdpBalance } from './istdpBalance';
 import { lplSequences } from './lplSequences';
+import { lplSpiking } from './lplSpiking';
 import { lplStdpWindow } from './lplStdpWindow';
 import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplStdpWindow];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

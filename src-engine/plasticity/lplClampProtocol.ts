@@ -61,9 +61,9 @@ export function lplClampWindow(prm: LplSpikingParams, pr: ClampProtocol): number
     U[0] = n - lastPost < spikeSteps ? SPIKE_MV : CLAMP_MV;
     rule.step(preS, postS, U, w);
   }
-  // Fold in what is left in G; at most one update interval of scaling error for long protocols.
+  // Fold in what is left in G (synapse k is input k: one postsynaptic neuron, all pairs).
   const g = new Float64Array(nPre);
-  for (let j = 0; j < nPre; j++) g[j] = rule.G[j];
+  for (let k = 0; k < nPre; k++) g[rule.synPre[k]] = rule.G[k];
   const every = Math.max(1, Math.round(prm.update_ms / pr.dt_ms));
   const out: number[] = [];
   for (let j = 0; j < nPre; j++) {

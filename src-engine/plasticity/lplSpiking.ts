@@ -46,6 +46,11 @@ export const LPL_SPIKING_DEFAULTS: LplSpikingParams = {
 };
 
 export class LplSpikingRule {
+  /** Synapses grouped by postsynaptic neuron: synapse k links pre synPre[k] to post synPost[k];
+   *  post i owns k ∈ [postPtr[i], postPtr[i+1]). Weights stay dense: w[pre·nPost + post]. */
+  readonly synPre: Int32Array;
+  readonly synPost: Int32Array;
+  readonly postPtr: Int32Array;
   readonly rbar: Float64Array;
   readonly sigma2: Float64Array;
   readonly u: Float64Array;
@@ -54,26 +59,39 @@ export class LplSpikingRule {
   readonly eD: Float64Array;
   readonly eR: Float64Array;
   readonly G: Float64Array;
-  private readonly errD: Float64Array;
-  private readonly errR: Float64Array;
+  readonly errD: Float64Array;
+  readonly errR: Float64Array;
   /** Ring of recent postsynaptic spikes for the delayed term: delaySteps+1 rows of nPost. */
-  private readonly hist: Uint8Array;
+  readonly hist: Uint8Array;
   private readonly delaySteps: number;
   private stepCount = 0;
   /** Per-step constants derived from prm (see setParams). */
   private k = { aSyn: 0, kMem: 0, aD: 0, aR: 0, aMean: 0, kVar: 0, every: 1 };
   prm: LplSpikingParams;
 
-  constructor(readonly nPre: number, readonly nPost: number, prm: LplSpikingParams, readonly dt: number) {
+  /** @param mask optional nPre×nPost 0/1 matrix of existing synapses (default: all pairs) */
+  constructor(readonly nPre: number, readonly nPost: number, prm: LplSpikingParams, readonly dt: number, mask: Uint8Array | null = null) {
     this.prm = { ...prm };
     this.setParams({});
+    const pre: number[] = [], post: number[] = [];
+    this.postPtr = new Int32Array(nPost + 1);
+    for (let i = 0; i < nPost; i++) {
+      for (let j = 0; j < nPre; j++) if (!mask || mask[j * nPost + i]) {
+        pre.push(j);
+        post.push(i);
+      }
+      this.postPtr[i + 1] = pre.length;
+    }
+    this.synPre = Int32Array.from(pre);
+    this.synPost = Int32Array.from(post);
+    const nSyn = pre.length;
     this.rbar = new Float64Array(nPost);
     this.sigma2 = new Float64Array(nPost);
     this.u = new Float64Array(nPre);
     this.p = new Float64Array(nPre);
-    this.eD = new Float64Array(nPre * nPost);
-    this.eR = new Float64Array(nPre * nPost);
-    this.G = new Float64Array(nPre * nPost);
+    this.eD = new Float64Array(nSyn);
+    this.eR = new Float64Array(nSyn);
+    this.G = new Float64Array(nSyn);
     this.errD = new Float64Array(nPost);
     this.errR = new Float64Array(nPost);
     this.delaySteps = Math.round(prm.delay_ms / dt);
@@ -117,12 +135,13 @@ export class LplSpikingRule {
       this.u[j] = this.u[j] * aSyn + preS[j];
       this.p[j] += kMem * (this.u[j] - this.p[j]);
     }
+    const synPre = this.synPre, postPtr = this.postPtr;
     for (let i = 0; i < nPost; i++) {
       const x = U[i] - q.theta_mV;
       const fp = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
       const ebar = this.errD[i] - this.errR[i];
-      for (let j = 0; j < nPre; j++) {
-        const k = j * nPost + i;
+      for (let k = postPtr[i]; k < postPtr[i + 1]; k++) {
+        const j = synPre[k];
         const inp = cA * this.p[j] * fp;
         this.eD[k] = this.eD[k] * aD + inp;
         this.eR[k] = this.eR[k] * aR + inp;
@@ -136,11 +155,25 @@ export class LplSpikingRule {
   /** w ← clip(w + η·G/N, 0, w_max), G ← 0 (also call at the end of a protocol). */
   applyUpdate(w: Float32Array, n = this.k.every): void {
     const { eta, w_max } = this.prm;
-    for (let k = 0; k < w.length; k++) {
-      const next = w[k] + (eta * this.G[k]) / n;
-      w[k] = next < 0 ? 0 : next > w_max ? w_max : next;
+    for (let k = 0; k < this.G.length; k++) {
+      const idx = this.synPre[k] * this.nPost + this.synPost[k];
+      const next = w[idx] + (eta * this.G[k]) / n;
+      w[idx] = next < 0 ? 0 : next > w_max ? w_max : next;
       this.G[k] = 0;
     }
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      rbar: this.rbar.slice(), sigma2: this.sigma2.slice(), u: this.u.slice(), p: this.p.slice(), eD: this.eD.slice(), eR: this.eR.slice(),
+      G: this.G.slice(), errD: this.errD.slice(), errR: this.errR.slice(), hist: this.hist.slice(), stepCount: this.stepCount, prm: { ...this.prm },
+    };
+  }
+
+  restore(s: Record<string, unknown>): void {
+    for (const key of ['rbar', 'sigma2', 'u', 'p', 'eD', 'eR', 'G', 'errD', 'errR', 'hist'] as const) (this[key] as Float64Array | Uint8Array).set(s[key] as ArrayLike<number>);
+    this.stepCount = s.stepCount as number;
+    this.setParams(s.prm as LplSpikingParams);
   }
 
   /** True when no trace carries anything (a protocol may skip ahead). */

@@ -52,7 +52,9 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
   const ext = dataExtent(spec);
   const xd = spec.xDomain ?? ext.x;
   const pad = (ext.y[1] - ext.y[0]) * 0.08;
-  const yd = spec.yDomain ?? [ext.y[0] - pad, ext.y[1] + pad];
+  // Counts (bars) start at 0 exactly; other data get a little room on both sides.
+  const hasBars = spec.series.some((s) => s.style === 'bars');
+  const yd = spec.yDomain ?? [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad];
   const x = spec.xLog ? scaleLog().domain(xd).range([f.left, f.right]) : xScale(f, xd[0], xd[1]).nice();
   const y = yScale(f, yd[0], yd[1]).nice();
   const fmtY = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));

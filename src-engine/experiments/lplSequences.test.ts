@@ -42,6 +42,20 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     expect(long.readout_accuracy).toBeGreaterThan(2 * long.readout_chance);
   });
 
+  it('snapshot/restore continues identically (stream, layer and history included)', () => {
+    const c = defaultRunConfig('lpl-sequences', 5);
+    const a = new Session(c);
+    a.advance(900);
+    const b = new Session(c);
+    b.advance(500);
+    const snap = b.snapshot();
+    b.advance(400);
+    expect(b.run.metrics()).toEqual(a.run.metrics());
+    b.restore(snap);
+    b.advance(400);
+    expect(b.run.metrics()).toEqual(a.run.metrics());
+  });
+
   it('is deterministic for a seed', () => {
     expect(train({}, 4, 600)).toEqual(train({}, 4, 600));
   });

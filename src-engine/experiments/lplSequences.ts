@@ -67,11 +67,12 @@ class LplTrainer {
   }
 
   snapshot(): ComponentSnapshot {
-    return { layer: this.layer.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
+    return { layer: this.layer.snapshot(), stream: this.stream.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
   }
 
   restore(s: ComponentSnapshot): void {
     this.layer.restore(s.layer as Record<string, unknown>);
+    this.stream.restore(s.stream as Record<string, unknown>);
     this.history = (s.history as EvalPoint[]).map((h) => ({ ...h }));
     this.frames = s.frames as number;
     this.lastSeq = s.lastSeq as number;

@@ -11,7 +11,13 @@
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { Rng } from '../core/rng';
+import { centroidAccuracy, invariance, outputVariance, receptiveFieldContrast } from '../analysis/representation';
+import { Rng as RngClass } from '../core/rng';
+import { FramePoissonGroup } from '../inputs/framePoissonGroup';
+import { FrameSequence } from '../inputs/frameSequences';
+import { getImageSet } from '../inputs/imageSet';
 import { RateTableGroup } from '../inputs/rateTableGroup';
+import { FrameCounts } from '../monitors/frameCounts';
 import { shuffled, slowSignalRates } from '../inputs/slowSignal';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { WindowCounter } from '../monitors/windowCounter';
@@ -28,12 +34,16 @@ import { roundMetric } from './roundMetric';
 const DT = 0.1;
 const STEPS_PER_S = 10000;
 const GROUPS = ['P0 (5 Hz)', 'P1 (slow)', 'P2 (slow)', 'P1 control', 'P2 control'];
+const INPUTS = ['slow signals + shuffled controls (paper)', 'MNIST sequences, Poisson-coded', 'drifting gratings, Poisson-coded'] as const;
+const FRAME_PX = 12;
 
 export const LPL_SPIKING_PARAMS: readonly ParamSpec[] = [
   { key: 'lambda_e4', label: 'Hebbian λ', unit: '×10⁻⁴', default: 1, min: 0, max: 10, step: 0.1, live: true, help: 'Hebbian strength (paper: 1e-4); 0 = "Hebb off", which collapses activity.' },
   { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike predictive term.' },
   { key: 'eta', label: 'Learning rate η', unit: '', default: 1, min: 0, max: 10, step: 0.01, live: true, help: 'The paper used 1e-2 over 10⁵ s; larger values show the trend within minutes.' },
   { key: 'plastic_inh', label: 'Inhibitory plasticity', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'Vogels rule on I→E (target 10 Hz).' },
+  { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: 2, step: 1, live: false, integer: true, options: INPUTS, help: 'What drives the network.' },
+  { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 50, min: 10, max: 200, step: 10, live: false, help: 'Image inputs: how long each frame is shown (rates 1–50 Hz by pixel intensity).' },
   { key: 'n_per_group', label: 'Inputs per group', unit: '', default: 50, min: 10, max: 100, step: 10, live: false, integer: true, help: 'Poisson neurons in each of the 5 input groups (paper: 100).' },
   { key: 'n_exc', label: 'Excitatory LPL neurons', unit: '', default: 40, min: 10, max: 100, step: 10, live: false, integer: true, help: 'Paper: 100.' },
   { key: 'p_in', label: 'Input connection probability', unit: '', default: 0.2, min: 0.05, max: 1, step: 0.05, live: false, help: 'Paper: 0.1 with twice as many inputs.' },
@@ -45,7 +55,7 @@ class LplPlasticity {
   private readonly preS: Uint8Array;
   private readonly postS: Uint8Array;
 
-  constructor(readonly rule: LplSpikingRule, readonly inputs: RateTableGroup, readonly exc: AdaptiveLifGroup, readonly w: Float32Array) {
+  constructor(readonly rule: LplSpikingRule, readonly inputs: RateTableGroup | FramePoissonGroup, readonly exc: AdaptiveLifGroup, readonly w: Float32Array) {
     this.preS = new Uint8Array(inputs.size);
     this.postS = new Uint8Array(exc.size);
   }
@@ -73,11 +83,21 @@ function ruleParams(p: ParamValues): LplSpikingParams {
 
 function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const p: ParamValues = { ...initial };
-  const nG = p.n_per_group, nIn = 5 * nG, nE = p.n_exc, nI = Math.max(2, Math.round(nE / 4));
-  const p1 = slowSignalRates(rng, 3), p2 = slowSignalRates(rng, 3 + 1 / 13);
-  const tables = [Float32Array.of(5), p1, p2, shuffled(rng, p1), shuffled(rng, p2)];
+  const slow = p.input === 0;
+  const nG = p.n_per_group, nE = p.n_exc, nI = Math.max(2, Math.round(nE / 4));
   const net = new Network(DT, rng);
-  const inputs = net.add(new RateTableGroup('inputs', tables.map((table, g) => ({ label: GROUPS[g], count: nG, table })), 10));
+  let inputs: RateTableGroup | FramePoissonGroup;
+  let stream: FrameSequence | null = null;
+  if (slow) {
+    const p1 = slowSignalRates(rng, 3), p2 = slowSignalRates(rng, 3 + 1 / 13);
+    const tables = [Float32Array.of(5), p1, p2, shuffled(rng, p1), shuffled(rng, p2)];
+    inputs = net.add(new RateTableGroup('inputs', tables.map((table, g) => ({ label: GROUPS[g], count: nG, table })), 10));
+  } else {
+    const kind = p.input === 1 ? 'mnist' : 'grating';
+    stream = new FrameSequence({ kind, size: FRAME_PX, length: 8, images: kind === 'mnist' ? getImageSet('mnist') : undefined, first: 0, count: kind === 'mnist' ? 2000 : undefined }, new RngClass(rng.nextU32()));
+    inputs = net.add(new FramePoissonGroup('inputs', stream, Math.round(p.frame_ms / DT), 1, 50));
+  }
+  const nIn = inputs.size;
   const exc = net.addNeuronGroup(new AdaptiveLifGroup('exc', nE, ADAPTIVE_LIF_DEFAULTS, DT));
   const inh = net.addNeuronGroup(new AdaptiveLifGroup('inh', nI, ADAPTIVE_LIF_DEFAULTS, DT));
   for (const g of [exc, inh]) for (let i = 0; i < g.size; i++) g.v[i] = -70 + 20 * rng.uniform();
@@ -138,9 +158,30 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const rateE = net.add(new PopulationRateMonitor('rate-exc', exc, 0, nE, 10, DT));
   const rateI = net.add(new PopulationRateMonitor('rate-inh', inh, 0, nI, 10, DT));
   const perSecond = net.add(new WindowCounter('per-second-exc', exc, STEPS_PER_S, () => {
-    for (let g = 0; g < GROUPS.length; g++) history[g].push(groupMean(g));
+    if (slow) for (let g = 0; g < GROUPS.length; g++) history[g].push(groupMean(g));
     return NaN;
   }));
+
+  // Representation samples: E spike counts per input frame (image inputs) or per 100-ms bin.
+  const frames = net.add(new FrameCounts('frame-counts', exc,
+    stream ? () => (inputs as FramePoissonGroup).frameEnds : (ctx) => (ctx.clock.step + 1) % 1000 === 0,
+    () => ({ seq: stream ? stream.sequenceIndex : 0, label: stream ? stream.label : 0 })));
+  const representation = () => {
+    const { Z, E, M } = frames.matrix();
+    if (E < 4) return { variance: NaN, invariance: NaN, readout: NaN };
+    const seq = Int32Array.from(frames.seq), labels = Int32Array.from(frames.labels);
+    const train = Uint8Array.from(frames.seq, (_, e) => (e < E / 2 ? 1 : 0));
+    return {
+      variance: outputVariance(Z, E, M),
+      invariance: stream ? invariance(Z, E, M, seq) : NaN,
+      readout: stream ? centroidAccuracy(Z, E, M, labels, train, Math.max(...labels) + 1) : NaN,
+    };
+  };
+  const wByUnit = () => {
+    const t = new Float32Array(nIn * nE);
+    for (let j = 0; j < nIn; j++) for (let i = 0; i < nE; i++) t[i * nIn + j] = wIn[j * nE + i];
+    return t;
+  };
 
   return {
     network: net,
@@ -156,17 +197,34 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       else rule.setParams(ruleParams(p));
     },
     metrics() {
-      const sel = selectivity();
       const recent = perSecond.recentRate(10, DT);
-      return {
+      const rep = representation();
+      const base: Record<string, MetricValue> = {
         exc_rate_hz: roundMetric(Number.isFinite(recent) ? recent : rateE.meanRate()),
         inh_rate_hz: roundMetric(rateI.meanRate()),
+        output_variance: roundMetric(rep.variance),
+        invariance: roundMetric(rep.invariance),
+        readout_accuracy: roundMetric(rep.readout),
+        receptive_field_contrast: roundMetric(receptiveFieldContrast(wByUnit(), nE, nIn)),
+      };
+      if (!slow) return base;
+      const sel = selectivity();
+      return {
+        ...base,
         group_weights: GROUPS.map((label, g) => ({ group: label, mean_w: roundMetric(groupMean(g)) })),
         selectivity_mean_abs: roundMetric(sel.reduce((a, b) => a + Math.abs(b), 0) / sel.length),
         signal_minus_control: roundMetric((groupMean(1) + groupMean(2) - groupMean(3) - groupMean(4)) / 2),
-      } as Record<string, MetricValue>;
+      };
     },
     plots(): PlotSpec[] {
+      if (stream) {
+        const W = wByUnit();
+        const shown = Math.min(nE, 16);
+        return [
+          { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, ${p.input === 1 ? 'digit' : 'orientation'} ${stream.label}), coded as 1–50 Hz`, width: FRAME_PX, height: FRAME_PX, images: [Array.from(stream.frame)], signed: false },
+          { kind: 'images', id: 'rf', title: `Input weights of the first ${shown} LPL neurons`, width: FRAME_PX, height: FRAME_PX, images: Array.from({ length: shown }, (_, i) => Array.from(W.subarray(i * nIn, (i + 1) * nIn))), signed: true },
+        ];
+      }
       const secs = perSecond.counts.map((_, k) => k + 1);
       const sel = selectivity();
       const bins = 20;
@@ -200,4 +258,5 @@ export const lplSpiking: ExperimentDef = {
   defaultSteps: 60 * STEPS_PER_S,
   params: LPL_SPIKING_PARAMS,
   build,
+  datasets: (p) => (p.input === 1 ? ['mnist'] : []),
 };

@@ -62,6 +62,17 @@ export class FrameSequence {
     }
   }
 
+  snapshot(): Record<string, unknown> {
+    const { label, sequenceIndex, position, image, x, y, vx, vy, angle, spin, scale, grow, phase } = this;
+    return { label, sequenceIndex, position, image, x, y, vx, vy, angle, spin, scale, grow, phase, frame: this.frame.slice() };
+  }
+
+  restore(s: Record<string, unknown>): void {
+    const { frame, ...rest } = s;
+    Object.assign(this, rest);
+    this.frame.set(frame as Float32Array);
+  }
+
   /** Advances to the next frame (starting a new sequence every `length` frames) and renders it. */
   next(rng: Rng): void {
     if (this.sequenceIndex < 0 || ++this.position >= this.opts.length) this.start(rng);

@@ -51,9 +51,21 @@ export function lifPropagators(p: LifParams, dt: number): Propagators {
   const am = Math.exp(-dt / p.tau_m);
   const ae = Math.exp(-dt / p.tau_e);
   const ai = Math.exp(-dt / p.tau_i);
-  const k = (tau: number, a: number): number =>
-    Math.abs(tau - p.tau_m) < 1e-12 ? (dt / p.tau_m) * am : (tau / (tau - p.tau_m)) * (a - am);
-  return { am, ae, ai, ke: k(p.tau_e, ae), ki: k(p.tau_i, ai), refSteps: Math.round(p.t_ref / dt) };
+  return { am, ae, ai, ke: currentGain(p.tau_e, p.tau_m, dt), ki: currentGain(p.tau_i, p.tau_m, dt), refSteps: Math.round(p.t_ref / dt) };
+}
+
+/**
+ * k = τs/(τs − τm)·(e^{−dt/τs} − e^{−dt/τm}), written as τs·a_m·expm1(dt(τs − τm)/(τs τm))/(τs − τm)
+ * so that it stays accurate as τs → τm (no cancellation), with the limit (dt/τm)·a_m at τs = τm.
+ */
+export function currentGain(tauS: number, tauM: number, dt: number): number {
+  const am = Math.exp(-dt / tauM);
+  const d = tauS - tauM;
+  if (d === 0) return (dt / tauM) * am;
+  const x = (dt * d) / (tauS * tauM);
+  // expm1(x)/d → dt/(τs τm) as d → 0; for tiny x use the series to avoid dividing two tiny numbers.
+  const ratio = Math.abs(x) < 1e-8 ? (dt / (tauS * tauM)) * (1 + x / 2) : Math.expm1(x) / d;
+  return tauS * am * ratio;
 }
 
 export class LifGroup implements NeuronGroupLike, SynapticTarget {

@@ -63,11 +63,11 @@ describe('determinism', () => {
     expect(plain.summary().fingerprint).not.toBe(s.summary().fingerprint);
   });
 
-  it('a change at step 0 becomes an initial value; replayed runs branch when changed', () => {
+  it('a change at step 0 is recorded as an event (the initial state was drawn with the old value); replayed runs branch when changed', () => {
     const s = new Session(small());
     s.setParam('el_mV', -52);
-    expect(s.toConfig().params.el_mV).toBe(-52);
-    expect(s.toConfig().events).toEqual([]);
+    expect(s.toConfig().params.el_mV).toBe(-49);
+    expect(s.toConfig().events).toEqual([{ step: 0, key: 'el_mV', value: -52 }]);
 
     const cfg = { ...small(), events: [{ step: 500, key: 'v_th_mV', value: -47 }] };
     const r = new Session(cfg);

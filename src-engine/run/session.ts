@@ -75,9 +75,8 @@ export class Session {
   }
 
   /**
-   * Changes a live parameter now (effective from the next step) and records it. Changes made at
-   * step 0 become part of the initial parameters. Recorded changes later than now (from a
-   * replayed link) are discarded: the run has branched.
+   * Changes a live parameter now (effective from the next step) and records it with the current
+   * step. Recorded changes later than now (from a replayed link) are discarded: the run has branched.
    */
   setParam(key: string, value: number): void {
     const spec = this.def.params.find((s) => s.key === key);
@@ -87,19 +86,15 @@ export class Session {
     if (err) throw new Error(err);
     this.events.length = this.nextEvent;
     const step = this.step;
-    if (step === 0) {
-      this.initialParams[key] = value;
-      this.events = this.events.filter((e) => e.key !== key);
-      this.nextEvent = this.events.length;
-    } else {
-      const last = this.events[this.events.length - 1];
-      if (last && last.step === step && last.key === key) last.value = value;
-      else {
-        if (this.events.length >= MAX_EVENTS) throw new Error(`too many recorded changes (limit ${MAX_EVENTS}); reset to keep changing parameters`);
-        this.events.push({ step, key, value });
-      }
-      this.nextEvent = this.events.length;
+    // Even at step 0 a change is an event, not a new initial value: the network was built (initial
+    // state drawn) with the old value, and only replaying the change reproduces that.
+    const last = this.events[this.events.length - 1];
+    if (last && last.step === step && last.key === key) last.value = value;
+    else {
+      if (this.events.length >= MAX_EVENTS) throw new Error(`too many recorded changes (limit ${MAX_EVENTS}); reset to keep changing parameters`);
+      this.events.push({ step, key, value });
     }
+    this.nextEvent = this.events.length;
     this.apply(key, value);
   }
 

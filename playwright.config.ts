@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright drives Debian's Chromium (it cannot download its own browser here); the app is
 // served from a production build by `vite preview`, exactly as users get it.
-const PORT = 4173;
+// PW_PORT lets several checkouts/agents run the suite side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

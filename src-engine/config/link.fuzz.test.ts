@@ -14,6 +14,7 @@ import { EXPERIMENTS, findExperiment } from '../experiments/registry';
 import type { ExperimentDef, ParamSpec } from '../experiments/types';
 import { decodeLink, encodeFragment, encodeLink, MAX_JSON_CHARS, MAX_LINK_CHARS } from './link';
 import { checkParam, MAX_EVENTS, MAX_SEED, type ParamEvent, type RunConfig } from './runConfig';
+import { defaultView } from './viewConfig';
 
 const MAX_STEP = 1e10; // the wire format's limit for an event step
 
@@ -93,9 +94,9 @@ describe('link round trip (all registered experiments)', () => {
       fc.property(anyConfigArb, (cfg) => {
         const url = encodeLink(cfg, 'https://lab.example/play/?demo=1#c=stale');
         expect(url.startsWith('https://lab.example/play/?demo=1#c=')).toBe(true);
-        expect(decodeLink(url)).toEqual({ config: cfg, messages: [] });
+        expect(decodeLink(url)).toEqual({ config: cfg, view: defaultView(), messages: [] });
         const bare = encodeFragment(cfg).slice(2);
-        expect(decodeLink(bare)).toEqual({ config: cfg, messages: [] });
+        expect(decodeLink(bare)).toEqual({ config: cfg, view: defaultView(), messages: [] });
       }),
       { numRuns: 100, seed: 7 },
     );
@@ -303,7 +304,7 @@ describe('decodeLink: specific bad inputs', () => {
     });
   }
 
-  it('__proto__ keys cannot pollute prototypes (zod drops them, silently)', () => {
+  it('__proto__ keys cannot pollute prototypes and are reported', () => {
     for (const json of [
       '{"v":1,"e":"balanced-ei","s":1,"p":{"__proto__":{"polluted":1}}}',
       '{"v":1,"e":"balanced-ei","s":1,"p":{"__proto__":5,"el_mV":-45}}',
@@ -311,6 +312,7 @@ describe('decodeLink: specific bad inputs', () => {
     ]) {
       const r = decodeLink(pack(json));
       expectSchemaValid(r.config);
+      expect(r.messages.join(' ')).toContain('forbidden key "__proto__"');
       expect(Object.getPrototypeOf(r.config.params)).toBe(Object.prototype);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }

@@ -3,7 +3,9 @@
  * parameter changes made during the run (each with the step at which it took effect). This is
  * what a link carries and what the CLI, the worker and the tests replay.
  *
- * Wire format, version 1 (JSON):  { v: 1, e: experimentId, s: seed, p: {key: value}, ev: [[step, key, value]] }
+ * Wire format, version 1 (JSON):  { v: 1, e: experimentId, s: seed, p: {key: value}, ev: [[step, key, value]], u?: view }
+ * The optional `u` (viewConfig.ts: hidden controls, raster selection, local-images note) was
+ * added later; links without it read as before. Links and configuration files share this schema.
  *
  * validateRunConfig() is the single gate for untrusted input: it never throws, it never keeps a
  * value outside the experiment's schema, and it returns one readable message per problem.
@@ -11,6 +13,7 @@
 import { z } from 'zod';
 import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experiments/registry';
 import { defaultParams, type ExperimentDef, type ParamSpec, type ParamValues } from '../experiments/types';
+import { defaultView, fromWireView, toWireView, WireView, type ViewConfig } from './viewConfig';
 
 export const CONFIG_VERSION = 1;
 export const MAX_EVENTS = 5000;
@@ -35,6 +38,8 @@ export interface RunConfig {
 
 export interface ValidationResult {
   config: RunConfig;
+  /** View settings carried along (defaults when absent or invalid). */
+  view: ViewConfig;
   /** Human-readable problems found and how each was handled; empty when the input was clean. */
   messages: string[];
 }
@@ -46,7 +51,11 @@ const WireV1 = z.object({
   s: z.number().int().min(0).max(MAX_SEED),
   p: z.record(Key, z.number()).optional(),
   ev: z.array(z.tuple([z.number().int().min(0).max(1e10), Key, z.number()])).max(MAX_EVENTS).optional(),
+  u: WireView.optional(),
 });
+
+/** Keys that must never become object properties (prototype pollution); zod drops them silently. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type WireConfig = z.infer<typeof WireV1>;
 
@@ -55,9 +64,11 @@ export function defaultRunConfig(experiment = DEFAULT_EXPERIMENT_ID, seed = DEFA
   return { experiment: def.id, seed, params: defaultParams(def), events: [] };
 }
 
-export function toWire(c: RunConfig): WireConfig {
+export function toWire(c: RunConfig, view?: ViewConfig): WireConfig {
   const w: WireConfig = { v: CONFIG_VERSION, e: c.experiment, s: c.seed, p: { ...c.params } };
   if (c.events.length > 0) w.ev = c.events.map((e) => [e.step, e.key, e.value] as [number, string, number]);
+  const u = toWireView(view);
+  if (u) w.u = u;
   return w;
 }
 
@@ -72,6 +83,7 @@ export function checkParam(spec: ParamSpec, value: number): string | null {
 /** Validates untrusted data (already JSON-parsed) into a safe RunConfig. Never throws. */
 export function validateRunConfig(raw: unknown): ValidationResult {
   const messages: string[] = [];
+  reportForbiddenKeys(raw, messages);
   const parsed = WireV1.safeParse(raw);
   if (!parsed.success) {
     const v = (raw as { v?: unknown } | null)?.v;
@@ -82,16 +94,18 @@ export function validateRunConfig(raw: unknown): ValidationResult {
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       messages.push(`The link's settings are malformed (${issue?.message ?? 'invalid'}${where}); opened the default experiment instead.`);
     }
-    return { config: defaultRunConfig(), messages };
+    return { config: defaultRunConfig(), view: defaultView(), messages };
   }
   const w = parsed.data;
+  const view = fromWireView(w.u, messages);
   const def = findExperiment(w.e);
   if (!def) {
     messages.push(`Unknown experiment "${w.e}"; opened "${DEFAULT_EXPERIMENT_ID}" instead.`);
-    return { config: defaultRunConfig(DEFAULT_EXPERIMENT_ID, w.s), messages };
+    return { config: defaultRunConfig(DEFAULT_EXPERIMENT_ID, w.s), view, messages };
   }
   const params = defaultParams(def);
   for (const [key, value] of Object.entries(w.p ?? {})) {
+    if (FORBIDDEN_KEYS.has(key)) continue; // already reported
     const spec = def.params.find((s) => s.key === key);
     if (!spec) {
       messages.push(`Ignored unknown parameter "${key}".`);
@@ -101,7 +115,17 @@ export function validateRunConfig(raw: unknown): ValidationResult {
     if (err) messages.push(`${err}; using the default ${spec.default}.`);
     else params[key] = value;
   }
-  return { config: { experiment: def.id, seed: w.s, params, events: validateEvents(def, w.ev ?? [], messages) }, messages };
+  return { config: { experiment: def.id, seed: w.s, params, events: validateEvents(def, w.ev ?? [], messages) }, view, messages };
+}
+
+/** Names own "__proto__"/"constructor"/"prototype" keys (JSON.parse creates them) at the top level and in `p`. */
+function reportForbiddenKeys(raw: unknown, messages: string[]): void {
+  if (!raw || typeof raw !== 'object') return;
+  const p = (raw as { p?: unknown }).p;
+  for (const [where, obj] of [['the settings', raw], ['the parameters', p]] as const) {
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) continue;
+    for (const key of Object.keys(obj)) if (FORBIDDEN_KEYS.has(key)) messages.push(`Ignored the forbidden key "${key}" in ${where}.`);
+  }
 }
 
 function validateEvents(def: ExperimentDef, raw: [number, string, number][], messages: string[]): ParamEvent[] {

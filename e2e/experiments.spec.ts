@@ -10,6 +10,7 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'lpl-sequences': ['frame', 'rf', 'training', 'variance'],
   'lpl-stdp-window': ['windows', 'lpl-frequency'],
   'lpl-spiking': ['group-weights', 'selectivity'],
+  'superspike-target': ['target', 'actual', 'loss'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

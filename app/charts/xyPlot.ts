@@ -79,6 +79,11 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
         ctx.fillRect(x0 + 0.5, top, Math.max(1, x1 - x0 - 1), y(0) - top);
       }
       ctx.globalAlpha = 1;
+    } else if (s.style === 'ticks') {
+      // One mark per spike: as tall as 0.8 of a y unit (a raster row), at least 2 px wide.
+      const h = Math.max(2, Math.abs(y(0.8) - y(0)));
+      const w = Math.max(2, Math.min(4, (f.right - f.left) / 300));
+      for (let k = 0; k < s.x.length; k++) ctx.fillRect(x(s.x[k]) - w / 2, y(s.y[k]) - h / 2, w, h);
     } else if (s.style === 'points') {
       ctx.lineWidth = 1.5;
       for (let k = 0; k < s.x.length; k++) {
@@ -139,7 +144,9 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: PlotSpec, f: { left: nu
     const color = SERIES_COLORS[s.color] ?? '#000';
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
-    if (s.style === 'points') {
+    if (s.style === 'ticks') {
+      ctx.fillRect(x0 + 10, cy - 6, 3, 12);
+    } else if (s.style === 'points') {
       ctx.beginPath();
       ctx.arc(x0 + 12, cy, 4, 0, 2 * Math.PI);
       ctx.stroke();

@@ -10,9 +10,10 @@ import { lplSpiking } from './lplSpiking';
 import { lplStdpWindow } from './lplStdpWindow';
 import { stdpBimodal } from './stdpBimodal';
 import { stdpWindowExperiment } from './stdpWindow';
+import { superspikeTarget } from './superspikeTarget';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow, superspikeTarget];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

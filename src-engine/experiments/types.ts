@@ -38,7 +38,8 @@ export interface PlotSeries {
   readonly y: number[];
   /** Symmetric error bars (same length as y). */
   readonly yErr?: number[];
-  readonly style: 'line' | 'dashed' | 'points' | 'bars';
+  /** 'ticks': raster marks (a short vertical bar per point, one unit of y high), for spike rasters. */
+  readonly style: 'line' | 'dashed' | 'points' | 'bars' | 'ticks';
   /** Colour role: 'exc', 'inh', 'data' (measurements), 'model', 'alt', 'muted'. */
   readonly color: 'exc' | 'inh' | 'data' | 'model' | 'alt' | 'muted';
 }

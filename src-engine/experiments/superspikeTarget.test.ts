@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRunConfig } from '../config/runConfig';
+import { Session } from '../run/session';
+
+interface SsMetrics { van_rossum_initial: number; van_rossum_final: number; loss_trace: number[]; trials: number; target_spikes: number }
+
+/** The default superspike-target run for its default training time (100 trials of 500 ms). */
+function train(feedback: number, seed = 1): { s: Session; m: SsMetrics } {
+  const c = defaultRunConfig('superspike-target', seed);
+  c.params.feedback = feedback;
+  const s = new Session(c);
+  s.advance(s.def.defaultSteps);
+  return { s, m: s.run.metrics() as unknown as SsMetrics };
+}
+
+describe('superspike-target (issue 5 checks)', () => {
+  const sym = train(0);
+  it('symmetric feedback: van_rossum_final < 0.5 × van_rossum_initial on the default target', () => {
+    expect(sym.m.trials).toBe(100);
+    expect(sym.m.loss_trace).toHaveLength(100);
+    expect(sym.m.van_rossum_initial).toBeGreaterThan(16 * sym.m.target_spikes * 0.9);
+    expect(sym.m.van_rossum_final).toBeLessThan(0.5 * sym.m.van_rossum_initial);
+  });
+
+  it('random (feedback-alignment) feedback also learns', () => {
+    const rnd = train(1);
+    expect(rnd.m.van_rossum_initial).toBe(sym.m.van_rossum_initial);
+    expect(rnd.m.van_rossum_final).toBeLessThan(0.5 * rnd.m.van_rossum_initial);
+  });
+
+  it('with learning off the loss stays where it started', () => {
+    const c = defaultRunConfig('superspike-target', 1);
+    c.params.plastic = 0;
+    const s = new Session(c);
+    s.advance(20 * 1000);
+    const m = s.run.metrics() as unknown as SsMetrics;
+    for (const v of m.loss_trace.slice(1)) expect(v).toBeCloseTo(m.loss_trace[1], 6);
+  });
+
+  it('switching the feedback mode mid-run keeps training (no reset) and replays from the recorded change', () => {
+    const c = defaultRunConfig('superspike-target', 2);
+    const s = new Session(c);
+    s.advance(10 * 1000);
+    s.setParam('feedback', 2);
+    s.advance(10 * 1000);
+    const m = s.run.metrics() as unknown as SsMetrics;
+    expect(m.trials).toBe(20);
+    const replay = new Session(s.toConfig());
+    replay.advance(20 * 1000);
+    expect(replay.summary().fingerprint).toBe(s.summary().fingerprint);
+  });
+});

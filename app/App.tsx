@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { ExperimentHeader } from './components/ExperimentHeader';
 import { ExperimentPlots } from './components/ExperimentPlots';
+import { Gallery } from './components/Gallery';
+import { LessonDock } from './components/LessonDock';
 import { MessageBanner } from './components/MessageBanner';
 import { MetricsCard } from './components/MetricsCard';
 import { ParamPanel } from './components/ParamPanel';
@@ -19,6 +21,7 @@ export function App() {
       <ExperimentHeader />
       <Toolbar />
       <MessageBanner />
+      <Gallery />
       <main className="main">
         <ParamPanel />
         <section className="plots" aria-label="Live plots">
@@ -26,6 +29,7 @@ export function App() {
           <SpikingViews />
           <MetricsCard />
         </section>
+        <LessonDock />
       </main>
     </div>
   );

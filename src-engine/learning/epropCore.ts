@@ -1,0 +1,185 @@
+/**
+ * e-prop for a recurrent LIF layer (Bellec et al. 2020; SCIENCE.md §5.1), in the discrete form of
+ * source 000 (dimensionless potentials, dt = one step):
+ *
+ *   v_j^{t+1} = α v_j^t + Σ_i W^rec_ij z_i^t + Σ_i W^in_ij x_i^{t+1} − z_j^t v_th,    α = e^{−dt/τ_m}
+ *   z_j^{t+1} = H(v_j^{t+1} − v_th)   (0 during n_ref refractory steps)
+ *   ψ_j^t     = (γ/v_th)·max(0, 1 − |v_j^t − v_th|/v_th)      (0 during refractoriness)
+ *
+ * Eligibility traces (exact for LIF when gradients through the reset and the recurrence are
+ * stopped): e_ij^{t+1} = ψ_j^{t+1} z̄_i^t with z̄_i^t = α z̄_i^{t−1} + z_i^t for recurrent
+ * weights, e_ij^t = ψ_j^t x̄_i^t with x̄_i^t = α x̄_i^{t−1} + x_i^t for input weights.
+ * accumulate(L) adds the learning signal times the traces to the gradient,
+ *   G_ij += L_j^t · e_ij^t                    (kappa = 0: the loss reads z directly)
+ *   G_ij += L_j^t · F_κ(e_ij)^t,  F_κ(e)^t = κ F_κ(e)^{t−1} + (1 − κ) e^t   (leaky readout, κ = e^{−dt/τ_out})
+ * so that G is the e-prop estimate of dE/dW when L_j^t = ∂E/∂z_j^t (descend with W ← W − η·G).
+ * Weights are pre-major (row i = presynaptic i). The caller owns the optimiser.
+ */
+import { pseudoDerivative } from './surrogate';
+
+export interface EpropLifParams {
+  /** α = e^{−dt/τ_m}. */
+  alpha: number;
+  v_th: number;
+  /** Pseudo-derivative dampening γ_pd (0.3 in the paper). */
+  gamma: number;
+  /** Refractory steps after a spike. */
+  n_ref: number;
+}
+
+export class EpropCore {
+  readonly v: Float64Array;
+  /** Spikes of the current step (0/1). */
+  readonly z: Float64Array;
+  readonly psi: Float64Array;
+  /** z̄^t = α z̄^{t−1} + z^t of the previous step (paired with ψ^{t+1}). */
+  readonly zbar: Float64Array;
+  readonly xbar: Float64Array;
+  readonly refr: Int32Array;
+  readonly gIn: Float64Array;
+  readonly gRec: Float64Array;
+  /** κ-filtered eligibility traces (only when kappa > 0). */
+  private readonly fIn: Float64Array | null;
+  private readonly fRec: Float64Array | null;
+  /** Recurrent + input current collected for the next step. */
+  private readonly drive: Float64Array;
+  readonly spikes: Int32Array;
+  spikeCount = 0;
+
+  constructor(
+    readonly nIn: number,
+    readonly n: number,
+    readonly wIn: Float64Array,
+    readonly wRec: Float64Array,
+    public params: EpropLifParams,
+    readonly kappa = 0,
+  ) {
+    if (wIn.length !== nIn * n || wRec.length !== n * n) throw new Error('e-prop: weight shapes do not match');
+    this.v = new Float64Array(n);
+    this.z = new Float64Array(n);
+    this.psi = new Float64Array(n);
+    this.zbar = new Float64Array(n);
+    this.xbar = new Float64Array(nIn);
+    this.refr = new Int32Array(n);
+    this.drive = new Float64Array(n);
+    this.gIn = new Float64Array(nIn * n);
+    this.gRec = new Float64Array(n * n);
+    this.fIn = kappa > 0 ? new Float64Array(nIn * n) : null;
+    this.fRec = kappa > 0 ? new Float64Array(n * n) : null;
+    this.spikes = new Int32Array(n);
+  }
+
+  /**
+   * One step t → t+1 with input spikes x^{t+1} given as a list of input indices (repeats add).
+   * Afterwards z, ψ, v, z̄, x̄ hold the values at t+1.
+   */
+  step(xIds: ArrayLike<number>, xCount: number): void {
+    const { alpha, v_th: vth, gamma, n_ref: nRef } = this.params;
+    const n = this.n, v = this.v, z = this.z, d = this.drive;
+    // Recurrent input from z^t (event-driven) and input from x^{t+1}.
+    d.fill(0);
+    const wr = this.wRec, wi = this.wIn;
+    for (let i = 0; i < n; i++) {
+      if (z[i] === 0) continue;
+      const base = i * n;
+      for (let j = 0; j < n; j++) d[j] += wr[base + j];
+    }
+    const xb = this.xbar;
+    for (let i = 0; i < this.nIn; i++) xb[i] *= alpha;
+    for (let k = 0; k < xCount; k++) {
+      const i = xIds[k];
+      xb[i] += 1;
+      const base = i * n;
+      for (let j = 0; j < n; j++) d[j] += wi[base + j];
+    }
+    // z̄^t = α z̄^{t−1} + z^t, kept for the recurrent traces of step t+1.
+    const zb = this.zbar;
+    for (let i = 0; i < n; i++) zb[i] = alpha * zb[i] + z[i];
+    let count = 0;
+    for (let j = 0; j < n; j++) {
+      const vj = alpha * v[j] + d[j] - z[j] * vth;
+      v[j] = vj;
+      if (this.refr[j] > 0) {
+        this.refr[j]--;
+        z[j] = 0;
+        this.psi[j] = 0;
+        continue;
+      }
+      this.psi[j] = pseudoDerivative(vj, vth, gamma);
+      if (vj >= vth) {
+        z[j] = 1;
+        this.refr[j] = nRef;
+        this.spikes[count++] = j;
+      } else z[j] = 0;
+    }
+    this.spikeCount = count;
+  }
+
+  /** Adds L_j · (filtered) e_ij for this step to the gradients. */
+  accumulate(L: Float64Array): void {
+    const n = this.n, psi = this.psi;
+    const lp = this.drive; // reuse as scratch: L_j ψ_j
+    for (let j = 0; j < n; j++) lp[j] = L[j] * psi[j];
+    if (this.fIn && this.fRec) {
+      this.accumulateFiltered(this.fIn, this.gIn, this.xbar, this.nIn, L);
+      this.accumulateFiltered(this.fRec, this.gRec, this.zbar, n, L);
+      return;
+    }
+    accumulateOuter(this.gIn, this.xbar, this.nIn, lp, n);
+    accumulateOuter(this.gRec, this.zbar, n, lp, n);
+  }
+
+  private accumulateFiltered(f: Float64Array, g: Float64Array, pre: Float64Array, nPre: number, L: Float64Array): void {
+    const n = this.n, psi = this.psi, k = this.kappa, b = 1 - k;
+    for (let i = 0; i < nPre; i++) {
+      const pi = pre[i] * b;
+      const base = i * n;
+      for (let j = 0; j < n; j++) {
+        const q = base + j;
+        const fv = k * f[q] + pi * psi[j];
+        f[q] = fv;
+        g[q] += L[j] * fv;
+      }
+    }
+  }
+
+  resetGradients(): void {
+    this.gIn.fill(0);
+    this.gRec.fill(0);
+  }
+
+  /** Clears the dynamic state (potentials, spikes, traces), e.g. at the start of a trial. */
+  resetState(): void {
+    for (const a of [this.v, this.z, this.psi, this.zbar, this.xbar, this.fIn, this.fRec]) a?.fill(0);
+    this.refr.fill(0);
+    this.spikeCount = 0;
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      v: this.v.slice(), z: this.z.slice(), psi: this.psi.slice(), zbar: this.zbar.slice(), xbar: this.xbar.slice(),
+      refr: this.refr.slice(), gIn: this.gIn.slice(), gRec: this.gRec.slice(), fIn: this.fIn?.slice() ?? null, fRec: this.fRec?.slice() ?? null,
+      wIn: this.wIn.slice(), wRec: this.wRec.slice(), params: { ...this.params }, spikeCount: this.spikeCount, spikes: this.spikes.slice(),
+    };
+  }
+
+  restore(s: Record<string, unknown>): void {
+    for (const key of ['v', 'z', 'psi', 'zbar', 'xbar', 'gIn', 'gRec', 'wIn', 'wRec'] as const) (this[key] as Float64Array).set(s[key] as Float64Array);
+    this.refr.set(s.refr as Int32Array);
+    if (this.fIn) this.fIn.set(s.fIn as Float64Array);
+    if (this.fRec) this.fRec.set(s.fRec as Float64Array);
+    this.params = { ...(s.params as EpropLifParams) };
+    this.spikes.set(s.spikes as Int32Array);
+    this.spikeCount = s.spikeCount as number;
+  }
+}
+
+/** g[i, j] += pre_i · lp_j for the rows with pre_i ≠ 0. */
+function accumulateOuter(g: Float64Array, pre: Float64Array, nPre: number, lp: Float64Array, n: number): void {
+  for (let i = 0; i < nPre; i++) {
+    const pi = pre[i];
+    if (pi === 0) continue;
+    const base = i * n;
+    for (let j = 0; j < n; j++) g[base + j] += pi * lp[j];
+  }
+}

@@ -58,8 +58,36 @@ export interface ImageGridSpec {
   readonly captions?: string[];
 }
 
+/**
+ * A function of two variables sampled on a grid, drawn as a 3D surface coloured by value (an
+ * energy landscape), with a ball at the current point and its recent trajectory. Positions are
+ * in grid coordinates: column x ∈ [0, width − 1], row y ∈ [0, height − 1].
+ */
+export interface SurfacePlotSpec {
+  readonly kind: 'surface';
+  readonly id: string;
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  /** Row-major width × height values; a fresh array per plots() call (the worker transfers it). */
+  readonly values: Float32Array;
+  /** [min, max] of the values. */
+  readonly range: [number, number];
+  /** Name of the value (legend) and of the two grid axes. */
+  readonly valueLabel: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** Axis coordinates of the first and last column / row. */
+  readonly xExtent: [number, number];
+  readonly yExtent: [number, number];
+  /** The current point and its value. */
+  readonly ball: { x: number; y: number; value: number };
+  /** Recent points, oldest first (grid coordinates and values). */
+  readonly trajectory: { x: number[]; y: number[]; value: number[] };
+}
+
 /** Everything an experiment can ask the UI to draw. */
-export type PlotSpec = XYPlotSpec | ImageGridSpec;
+export type PlotSpec = XYPlotSpec | ImageGridSpec | SurfacePlotSpec;
 
 /** A chart an experiment wants drawn (STDP windows, weight histograms, learning curves…). */
 export interface XYPlotSpec {

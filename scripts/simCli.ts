@@ -2,6 +2,7 @@
 import { decodeLink, encodeLink } from '../src-engine/config/link';
 import { checkParam, defaultRunConfig, MAX_SEED, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
+import { exportBrian2 } from '../src-engine/export/brian2/index';
 import { Session, type RunSummary } from '../src-engine/run/session';
 import { ensureDatasets } from './nodeDatasets';
 
@@ -16,6 +17,8 @@ export interface SimArgs {
   steps?: number;
   sets: [string, string][];
   base: string;
+  /** Write a Brian2 script for the configured run to this file instead of running it. */
+  brian2?: string;
 }
 
 export const DEFAULT_BASE = 'http://localhost:5173/';
@@ -35,6 +38,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
     else if (f === '--experiment' || f === '-e') a.experiment = value(i++, f);
     else if (f === '--url') a.url = value(i++, f);
     else if (f === '--base') a.base = value(i++, f);
+    else if (f === '--brian2') a.brian2 = value(i++, f);
     else if (f === '--seed') a.seed = intArg(value(i++, f), f, 0, MAX_SEED);
     else if (f === '--steps') a.steps = intArg(value(i++, f), f, 0, MAX_STEPS);
     else if (f === '--set') {
@@ -91,6 +95,21 @@ export function runSim(a: SimArgs, warn: (msg: string) => void = () => {}): SimO
   const session = new Session(cfg);
   session.advance(a.steps ?? session.def.defaultSteps);
   return { ...session.summary(), url: encodeLink(session.toConfig(), a.base) };
+}
+
+/**
+ * The Brian2 script for the configured run (--brian2): the initial parameters with any recorded
+ * changes of a link applied (their final values), and the run's seed. An experiment Brian2 cannot
+ * express is an error carrying the reason.
+ */
+export function brian2FromArgs(a: SimArgs, warn: (msg: string) => void = () => {}): string {
+  const cfg = configFromArgs(a, warn);
+  const params = { ...cfg.params };
+  for (const e of cfg.events) params[e.key] = e.value;
+  if (cfg.events.length > 0) warn(`the link's ${cfg.events.length} recorded change(s) are exported as final values, not replayed at their steps`);
+  const r = exportBrian2(cfg.experiment, params, cfg.seed);
+  if (!r.ok) throw new CliError(`error: no Brian2 export for ${cfg.experiment}: ${r.reason}`);
+  return r.script;
 }
 
 export function listText(): string {

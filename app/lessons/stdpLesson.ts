@@ -10,7 +10,7 @@ export const stdpLesson: Lesson = {
     { p: 'A synapse strengthens when the presynaptic spike comes a few milliseconds before the postsynaptic one and weakens in the opposite order. With traces $x$ (pre) and $y$ (post) the pair rule changes $w$ at every spike; for one pair separated by $\\Delta t = t_\\text{post} - t_\\text{pre}$:' },
     { eq: '\\Delta w = \\begin{cases} A_+\\, e^{-\\Delta t/\\tau_+} & \\Delta t > 0 \\\\ -A_-\\, e^{\\Delta t/\\tau_-} & \\Delta t < 0 \\end{cases}' },
     { p: 'The {plot:window} shows this window; {param:a_plus} and {param:a_minus} set its two lobes, {param:tau_plus_ms} and {param:tau_minus_ms} their widths. The triplet rule (Pfister & Gerstner 2006) adds a slow postsynaptic trace $o_2$ ({param:tau_y_ms}): potentiation needs a recent postsynaptic spike as well, so it depends on the firing rate.' },
-    { eq: '\\text{post spike: } w \\leftarrow w + r_1\\,(A_2^+ + A_3^+\\, o_2), \\qquad \\text{pre spike: } w \\leftarrow w - o_1\\,(A_2^- + A_3^-\\, r_2)' },
+    { eq: '\\begin{aligned} \\text{post spike: } & w \\leftarrow w + r_1\\,(A_2^+ + A_3^+\\, o_2) \\\\ \\text{pre spike: } & w \\leftarrow w - o_1\\,(A_2^- + A_3^-\\, r_2) \\end{aligned}' },
     { p: 'For Poisson firing the minimal triplet rule is a BCM rule: the mean drift $\\langle \\dot w\\rangle = \\rho_x\\rho_y(-A_2^-\\tau_- + A_3^+\\tau_+\\tau_y\\rho_y)$ changes sign at $\\theta_y = A_2^-\\tau_-/(A_3^+\\tau_+\\tau_y) \\approx 19$ Hz.' },
   ],
   steps: [

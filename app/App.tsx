@@ -1,5 +1,11 @@
 /** Page layout: header, transport bar, messages, parameter panel and the live plots. */
 import { useEffect } from 'react';
+import { applyChartTheme } from './charts/theme';
+import { notifyLiveData } from './engine/frameBus';
+import { ShareDialog } from './components/ShareDialog';
+import { useKeyboardShortcuts } from './components/shortcuts';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { ViewBar } from './components/ViewBar';
 import { ExperimentHeader } from './components/ExperimentHeader';
 import { ExperimentPlots } from './components/ExperimentPlots';
 import { Gallery } from './components/Gallery';
@@ -12,12 +18,14 @@ import { RateHistogram } from './components/RateHistogram';
 import { RateTrace } from './components/RateTrace';
 import { Toolbar } from './components/Toolbar';
 import { useStore } from './store';
-import { reset, stepBy, togglePlay } from './store/actions';
 
 export function App() {
   useKeyboardShortcuts();
+  const projector = useProjectorTheme();
+  const embed = useStore((s) => s.embed);
+  if (embed) return <EmbedApp projector={projector} />;
   return (
-    <div className="app">
+    <div className={`app${projector ? ' projector' : ''}`}>
       <ExperimentHeader />
       <Toolbar />
       <MessageBanner />
@@ -25,14 +33,50 @@ export function App() {
       <main className="main">
         <ParamPanel />
         <section className="plots" aria-label="Live plots">
+          <ViewBar />
           <ExperimentPlots />
           <SpikingViews />
           <MetricsCard />
         </section>
         <LessonDock />
       </main>
+      <ShortcutsHelp />
+      <ShareDialog />
     </div>
   );
+}
+
+/** ?embed=1: only the chosen plots and controls (for slides and iframes), no header or menus. */
+function EmbedApp({ projector }: { projector: boolean }) {
+  const full = window.location.href.replace(/[?&]embed=1/, '').replace(/\?#/, '#');
+  return (
+    <div className={`app embed${projector ? ' projector' : ''}`} data-testid="embed">
+      <Toolbar />
+      <MessageBanner />
+      <main className="main">
+        <ParamPanel />
+        <section className="plots" aria-label="Live plots">
+          <ExperimentPlots />
+          <SpikingViews />
+          <MetricsCard />
+        </section>
+      </main>
+      <a className="embed-open" href={full} target="_blank" rel="noreferrer">
+        Open in Plasticity Playground ↗
+      </a>
+      <ShortcutsHelp />
+    </div>
+  );
+}
+
+/** Projector mode switches the chart palette and sizes too; charts redraw at once. */
+function useProjectorTheme(): boolean {
+  const projector = useStore((s) => s.projector);
+  useEffect(() => {
+    applyChartTheme(projector);
+    notifyLiveData();
+  }, [projector]);
+  return projector;
 }
 
 /** Raster, rate trace and rate histogram, for experiments that have spiking layers. */
@@ -62,22 +106,4 @@ function PopulationRate() {
       {dropped > 0 && <span className="muted"> · {dropped.toLocaleString('en')} spikes not drawn (display fell behind; the run is unaffected)</span>}
     </p>
   );
-}
-
-/** Space: play/pause; '.': step 1 ms; 'r': reset — unless typing in a field. */
-function useKeyboardShortcuts(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === ' ') {
-        e.preventDefault();
-        void togglePlay();
-      } else if (e.key === '.') void stepBy(10);
-      else if (e.key === 'r') void reset();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }

@@ -6,9 +6,13 @@
  */
 import type { RunConfig } from '../src-engine/config/runConfig';
 import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
+import type { Brian2Export } from '../src-engine/export/brian2/index';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
-export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, XYPlotSpec } from '../src-engine/experiments/types';
+export type { Brian2Export } from '../src-engine/export/brian2/index';
+export type { RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
+import type { ViewConfig } from '../src-engine/config/viewConfig';
+export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;
@@ -22,6 +26,8 @@ export interface ExperimentInfo {
 
 export interface LinkResult {
   config: RunConfig;
+  /** View settings the link or file carried (defaults when absent). */
+  view: ViewConfig;
   /** Readable problems with the link and how each was handled (empty if clean). */
   messages: string[];
 }
@@ -33,7 +39,9 @@ export interface RunInfo {
   config: RunConfig;
   /** Parameter values in effect now (initial values with the recorded changes applied so far). */
   params: Record<string, number>;
-  /** URL fragment (without '#') encoding `config`. */
+  /** View settings stored with the run (they travel in the link, never change the simulation). */
+  view: ViewConfig;
+  /** URL fragment (without '#') encoding `config` and `view`. */
   fragment: string;
   /** 'computed' experiments have nothing to play: the UI hides the transport. */
   mode: 'simulated' | 'computed';
@@ -90,6 +98,12 @@ export interface SimApi {
   listExperiments(): Promise<ExperimentInfo[]>;
   /** Validates an untrusted link, fragment or payload; never rejects. */
   decodeLink(text: string): Promise<LinkResult>;
+  /** Validates the text of a configuration file (same schema as links); never rejects. */
+  decodeConfigFile(text: string): Promise<LinkResult>;
+  /** The current run's configuration file (JSON text that decodeConfigFile reads back). */
+  configFile(): Promise<string>;
+  /** Replaces the view settings (validated; invalid ones are refused with a message); returns the new RunInfo. */
+  setView(view: ViewConfig): Promise<RunInfo>;
   /** Builds a new run (paused at step 0). Rejects with a readable message for invalid configs. */
   configure(config: RunConfig): Promise<RunInfo>;
   play(): Promise<void>;
@@ -103,4 +117,6 @@ export interface SimApi {
   setSpeed(speed: Speed): Promise<void>;
   pullFrame(): Promise<Frame>;
   metrics(): Promise<Record<string, MetricValue>>;
+  /** A Brian2 script of the current run (parameters in effect now, same seed), or the reason there is none. */
+  brian2Script(): Promise<Brian2Export>;
 }

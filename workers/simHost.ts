@@ -5,9 +5,11 @@
  * and assembles frames on demand: whatever happened since the last pull, merged.
  */
 import { transfer } from 'comlink';
-import { decodeLink, encodeFragment } from '../src-engine/config/link';
+import { decodeConfigFile, decodeLink, encodeConfigFile, encodeFragment } from '../src-engine/config/link';
+import { defaultView, validateView, type ViewConfig } from '../src-engine/config/viewConfig';
 import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
+import { exportBrian2, type Brian2Export } from '../src-engine/export/brian2/index';
 import { decodeImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
@@ -49,7 +51,11 @@ export class SimHost implements SimApi {
   private error: string | null = null;
   /** The experiment's plots must be recomputed for the next frame. */
   private plotsDirty = true;
+  /** Wall time before which plots are not recomputed (keeps costly plots to ~¼ of the worker's time). */
+  private nextPlotsAt = 0;
   private runId = 0;
+  /** View settings carried in the link (kept across rebuilds; the simulation never reads them). */
+  private view: ViewConfig = defaultView();
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
@@ -59,6 +65,21 @@ export class SimHost implements SimApi {
 
   async decodeLink(text: string): Promise<LinkResult> {
     return decodeLink(text);
+  }
+
+  async decodeConfigFile(text: string): Promise<LinkResult> {
+    return decodeConfigFile(text);
+  }
+
+  async configFile(): Promise<string> {
+    return encodeConfigFile(this.need().toConfig(), this.view);
+  }
+
+  async setView(view: ViewConfig): Promise<RunInfo> {
+    const r = validateView(view);
+    if (r.messages.length > 0) throw new Error(r.messages.join(' '));
+    this.view = r.view;
+    return this.info();
   }
 
   async configure(config: RunConfig): Promise<RunInfo> {
@@ -151,15 +172,30 @@ export class SimHost implements SimApi {
       rateFirstBin: first,
       rates,
       realtimeFactor: this.playing ? this.realtimeFactor() : 0,
-      plots: this.plotsDirty && s.run.plots ? s.run.plots() : null,
+      plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
       error: this.error,
     };
-    this.plotsDirty = false;
-    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer)]);
+    if (frame.plots) this.plotsDirty = false;
+    // Surface plots carry a fresh Float32Array each: transferred, not copied.
+    const plotBuffers = (frame.plots ?? []).flatMap((p) => (p.kind === 'surface' ? [p.values.buffer] : []));
+    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers]);
   }
 
   async metrics() {
     return this.need().run.metrics();
+  }
+
+  async brian2Script(): Promise<Brian2Export> {
+    const s = this.need();
+    return exportBrian2(s.def.id, { ...s.params }, s.config.seed);
+  }
+
+  /** The experiment's plots; an expensive computation (an energy landscape) defers the next one by three times its cost. */
+  private timedPlots(s: Session) {
+    const start = this.clock.now();
+    const plots = s.run.plots!();
+    this.nextPlotsAt = this.clock.now() + 3 * (this.clock.now() - start);
+    return plots;
   }
 
   private need(): Session {
@@ -175,7 +211,8 @@ export class SimHost implements SimApi {
       runId: this.runId,
       config,
       params: { ...s.params },
-      fragment: encodeFragment(config),
+      view: { ...this.view, hidden: [...this.view.hidden] },
+      fragment: encodeFragment(config, this.view),
       mode: s.def.mode,
       neurons: net.neurons,
       synapses: net.synapses,

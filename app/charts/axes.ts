@@ -26,8 +26,17 @@ export interface Margin {
   b: number;
 }
 
-export const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-export const FONT_BOLD = '600 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+/** Chart fonts and line-width factor; projector mode (theme.ts) enlarges them. Live bindings: read at draw time. */
+export let FONT = `13px ${FAMILY}`;
+export let FONT_BOLD = `600 13px ${FAMILY}`;
+export let LINE_SCALE = 1;
+
+export function setChartScale(fontPx: number, lineScale: number): void {
+  FONT = `${fontPx}px ${FAMILY}`;
+  FONT_BOLD = `600 ${fontPx}px ${FAMILY}`;
+  LINE_SCALE = lineScale;
+}
 export const AXIS_COLOR = '#26323d';
 export const GRID_COLOR = '#e3e8ee';
 

@@ -9,7 +9,7 @@
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { AXIS_COLOR, beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, FONT, formatCount, leftMargin, roleColor, stickyMax, widestCount, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, FONT, formatCount, leftMargin, LINE_SCALE, roleColor, stickyMax, widestCount, xScale, yScale } from './axes';
 
 export interface RateHistogramData {
   spikes: SpikeWindow;
@@ -177,7 +177,7 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
     // Solid step outline around each run of non-empty bins, so overlapping layers stay distinct.
     ctx.globalAlpha = 1;
     ctx.strokeStyle = color;
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * LINE_SCALE;
     ctx.beginPath();
     let pen = false;
     for (let b = 0; b < bins; b++) {

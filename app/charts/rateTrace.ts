@@ -7,7 +7,7 @@
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { RateHistory } from '../engine/rateHistory';
-import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatSeconds, roleColor, stickyMax, timeWindow, xScale, yScale } from './axes';
+import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatSeconds, LINE_SCALE, roleColor, stickyMax, timeWindow, xScale, yScale } from './axes';
 
 export interface RateTraceData {
   rates: RateHistory;
@@ -120,7 +120,7 @@ export function renderRateTrace(canvas: HTMLCanvasElement, data: RateTraceData, 
   ctx.rect(f.left, f.top, f.right - f.left, f.bottom - f.top);
   ctx.clip();
   ctx.lineJoin = 'round';
-  ctx.lineWidth = 2;
+  ctx.lineWidth = 2 * LINE_SCALE;
   const g0 = Math.floor(b0 / k) * k;
   for (let l = 0; l < layers.length; l++) {
     const vals = st.scratch[l];

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { MetricValue } from '../../workers/simApi';
 import { sim } from '../engine/client';
 import { useStore } from '../store';
+import { isHidden } from '../store/viewSlice';
 
 const UNIT_SUFFIXES: [RegExp, string][] = [
   [/_hz$/, 'Hz'],
@@ -27,6 +28,11 @@ function show(v: MetricValue): string {
 }
 
 export function MetricsCard() {
+  const hidden = useStore((s) => isHidden(s, 'panel:metrics'));
+  return hidden ? null : <MetricsCardView />;
+}
+
+function MetricsCardView() {
   const step = useStore((s) => s.step);
   const playing = useStore((s) => s.playing);
   const info = useStore((s) => s.info);

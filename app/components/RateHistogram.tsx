@@ -2,6 +2,11 @@
 import { memo } from 'react';
 import { renderRateHistogram } from '../charts/rateHistogram';
 import { live } from '../engine/frameBus';
+import { rateHistogramData } from '../export/plotExports';
+import { renderXYSvg } from '../charts/xySvg';
+import { useStore } from '../store';
+import { isHidden } from '../store/viewSlice';
+import { PlotActions } from './PlotActions';
 import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
 export interface RateHistogramProps {
@@ -11,7 +16,12 @@ export interface RateHistogramProps {
   height?: number;
 }
 
-export const RateHistogram = memo(function RateHistogram({ windowMs = 1000, height = 240 }: RateHistogramProps) {
+export const RateHistogram = memo(function RateHistogram(props: RateHistogramProps) {
+  const hidden = useStore((s) => isHidden(s, 'plot:rate-histogram'));
+  return hidden ? null : <RateHistogramView {...props} />;
+});
+
+function RateHistogramView({ windowMs = 1000, height = 240 }: RateHistogramProps) {
   const ref = useLiveCanvas((canvas, size) =>
     renderRateHistogram(canvas, { spikes: live.spikes, info: live.info, windowMs, nowStep: live.spikes.lastStep }, size),
   );
@@ -19,6 +29,14 @@ export const RateHistogram = memo(function RateHistogram({ windowMs = 1000, heig
     <figure className="plot" data-testid="rate-histogram">
       <figcaption>Firing rates across neurons — last {windowLabel(windowMs)} (silent neurons at 0 Hz)</figcaption>
       <canvas ref={ref} style={{ display: 'block', width: '100%', height }} role="img" aria-label="Histogram of per-neuron firing rates" />
+      <PlotActions
+        id="rate-histogram"
+        canvasRef={ref}
+        data={() => {
+          const d = rateHistogramData(live.spikes, live.info, windowMs, live.spikes.lastStep);
+          return { csv: () => d.csv, svg: (width, height) => renderXYSvg(d.spec, { width, height }) };
+        }}
+      />
     </figure>
   );
-});
+}

@@ -2,6 +2,11 @@
 import { memo } from 'react';
 import { renderRateTrace, SMOOTH_MS } from '../charts/rateTrace';
 import { live } from '../engine/frameBus';
+import { rateTraceCsv, rateTraceSpec } from '../export/plotExports';
+import { renderXYSvg } from '../charts/xySvg';
+import { useStore } from '../store';
+import { isHidden } from '../store/viewSlice';
+import { PlotActions } from './PlotActions';
 import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
 export interface RateTraceProps {
@@ -11,7 +16,12 @@ export interface RateTraceProps {
   height?: number;
 }
 
-export const RateTrace = memo(function RateTrace({ windowMs = 1000, height = 240 }: RateTraceProps) {
+export const RateTrace = memo(function RateTrace(props: RateTraceProps) {
+  const hidden = useStore((s) => isHidden(s, 'plot:rate-trace'));
+  return hidden ? null : <RateTraceView {...props} />;
+});
+
+function RateTraceView({ windowMs = 1000, height = 240 }: RateTraceProps) {
   const ref = useLiveCanvas((canvas, size) =>
     renderRateTrace(canvas, { rates: live.rates, info: live.info, windowMs, nowStep: live.spikes.lastStep }, size),
   );
@@ -19,6 +29,14 @@ export const RateTrace = memo(function RateTrace({ windowMs = 1000, height = 240
     <figure className="plot" data-testid="rate-trace">
       <figcaption>Population rate per layer — last {windowLabel(windowMs)}, {SMOOTH_MS} ms averages</figcaption>
       <canvas ref={ref} style={{ display: 'block', width: '100%', height }} role="img" aria-label="Population firing rate of each layer over time" />
+      <PlotActions
+        id="rate-trace"
+        canvasRef={ref}
+        data={() => {
+          const spec = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep);
+          return { csv: () => rateTraceCsv(spec), svg: (width, height) => renderXYSvg(spec, { width, height }) };
+        }}
+      />
     </figure>
   );
-});
+}

@@ -1,7 +1,7 @@
 /** Transport controls: play/pause, single step, reset, speed, copy link; plus the run readouts. */
-import { useState } from 'react';
 import { useStore } from '../store';
-import { currentLink, reset, setSpeed, stepBy, togglePlay } from '../store/actions';
+import { copyLink, reset, setSpeed, stepBy, togglePlay } from '../store/actions';
+import { isHidden } from '../store/viewSlice';
 import { formatSimTime } from './format';
 
 /** Speed choices: simulated ms per wall-clock second. */
@@ -20,20 +20,22 @@ export function Toolbar() {
   const busy = useStore((s) => s.busy);
   const speed = useStore((s) => s.speed);
   const info = useStore((s) => s.info);
-  const [copied, setCopied] = useState<string | null>(null);
+  const copied = useStore((s) => s.toast);
+  const hidden = useStore((s) => isHidden(s, 'panel:toolbar'));
   const dt = info?.dt_ms ?? 0.1;
   const computed = info?.mode === 'computed';
-
-  const copy = async () => {
-    const link = currentLink();
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Link copied');
-    } catch {
-      setCopied('Copy failed: select the address bar instead');
-    }
-    setTimeout(() => setCopied(null), 2500);
-  };
+  const copy = copyLink;
+  const share = (
+    <>
+      <button data-testid="share" onClick={() => useStore.getState().setOverlay('share')} title="Link, configuration file, downloads, classroom settings">
+        Share / export…
+      </button>
+      <button data-testid="help" onClick={() => useStore.getState().setOverlay('help')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </>
+  );
+  if (hidden) return copied ? <span className="toast" role="status">{copied}</span> : null;
 
   if (computed) {
     return (
@@ -42,6 +44,7 @@ export function Toolbar() {
         <button data-testid="copy-link" onClick={() => void copy()} title="Copy a link to this exact configuration">
           Copy link
         </button>
+        {share}
         {copied && <span className="toast" role="status">{copied}</span>}
       </div>
     );
@@ -52,7 +55,7 @@ export function Toolbar() {
       <button data-testid="play" className="primary" onClick={() => void togglePlay()} disabled={busy} title="Play / pause (space)">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button data-testid="step-once" onClick={() => void stepBy(Math.max(1, Math.round(1 / dt)))} disabled={busy} title="Advance one step, or 1 ms for fine time steps (.)">
+      <button data-testid="step-once" onClick={() => void stepBy(Math.max(1, Math.round(1 / dt)))} disabled={busy} title="Advance one step, or 1 ms for fine time steps (.; → for a single integration step)">
         Step {dt >= 1 ? `${dt} ms` : '1 ms'}
       </button>
       <button data-testid="step-100" onClick={() => void stepBy(Math.round(100 / dt))} disabled={busy} title="Advance 100 ms">
@@ -74,6 +77,7 @@ export function Toolbar() {
       <button data-testid="copy-link" onClick={() => void copy()} title="Copy a link that reproduces this run spike for spike">
         Copy link
       </button>
+      {share}
       {copied && <span className="toast" role="status">{copied}</span>}
       <RunReadout />
     </div>

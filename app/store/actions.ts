@@ -2,8 +2,9 @@
  * User actions: module-level functions that talk to the worker and update the store
  * (zustand "no store actions" pattern). Every worker error becomes a readable message.
  */
-import type { RunConfig, RunInfo } from '../../workers/simApi';
+import type { RunConfig, RunInfo, ViewConfig } from '../../workers/simApi';
 import { sim } from '../engine/client';
+import { captureReference, clearReference } from '../engine/compare';
 import { live } from '../engine/frameBus';
 import { pull, resetLiveData } from '../engine/frameLoop';
 import { writeHash } from '../url/urlSync';
@@ -11,14 +12,15 @@ import { useStore } from './index';
 
 const st = () => useStore.getState();
 
-function adopt(info: RunInfo): void {
+export function adopt(info: RunInfo): void {
   live.info = info;
   st().setInfo(info);
   st().setValues(info.params);
+  st().setViewState(info.view);
   writeHash(info.fragment);
 }
 
-async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
     return await fn();
   } catch (e) {
@@ -45,9 +47,10 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
 export async function boot(hash: string): Promise<void> {
   await guarded('Starting', async () => {
     st().setExperiments(await sim().listExperiments());
-    const { config, messages } = await sim().decodeLink(hash);
+    const { config, view, messages } = await sim().decodeLink(hash);
     for (const m of messages) st().pushMessage(m, 'warning');
     await openConfig(config, true);
+    await applyView(view);
   });
 }
 
@@ -90,6 +93,7 @@ export async function setParam(key: string, value: number): Promise<void> {
   const exp = st().experiments.find((e) => e.id === info?.config.experiment);
   const spec = exp?.params.find((p) => p.key === key);
   if (!info || !spec) return;
+  if (st().compare) captureReference(live.plots, `${spec.label}: ${info.params[key]} → ${value}`, key, performance.now());
   if (spec.live) {
     st().setValue(key, value);
     const res = await guarded('Changing a parameter', () => sim().setParams({ [key]: value }));
@@ -105,6 +109,7 @@ export async function setParam(key: string, value: number): Promise<void> {
 export async function changeExperiment(id: string): Promise<void> {
   const exp = st().experiments.find((e) => e.id === id);
   if (!exp) return;
+  clearReference();
   const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
   await openConfig({ experiment: id, seed: st().info?.config.seed ?? 1, params, events: [] }, true);
 }
@@ -112,12 +117,32 @@ export async function changeExperiment(id: string): Promise<void> {
 export async function changeSeed(seed: number): Promise<void> {
   const info = st().info;
   if (!info) return;
+  if (st().compare) captureReference(live.plots, `seed ${info.config.seed} → ${seed}`, 'seed', performance.now());
   await openConfig({ ...info.config, seed, params: { ...info.params }, events: [] }, st().playing);
 }
 
 export async function setSpeed(speed: number): Promise<void> {
   st().setSpeedValue(speed);
   await guarded('Changing speed', () => sim().setSpeed(speed));
+}
+
+/** Stores view settings with the run (they travel in the link); notes local images a link cannot carry. */
+export async function applyView(view: ViewConfig): Promise<void> {
+  if (view.localImages > 0)
+    st().pushMessage(`This run was trained on ${view.localImages} image(s) from its author's computer, which a link cannot carry; using the built-in images instead.`, 'info');
+  const info = await guarded('Changing the view', () => sim().setView({ ...view, localImages: 0 }));
+  if (info) adopt(info);
+}
+
+/** Copies the current link to the clipboard and says so in the toolbar. */
+export async function copyLink(): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(currentLink());
+    st().showToast('Link copied');
+  } catch {
+    st().showToast('Copy failed: select the address bar instead');
+  }
+  setTimeout(() => st().showToast(null), 2500);
 }
 
 /** The shareable link of the current run (reproduces it from step 0, including live changes). */

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startFrameLoop } from './engine/frameLoop';
+import './export/brian2Action';
 import { boot } from './store/actions';
 import { readHash } from './url/urlSync';
 import './styles.css';

@@ -3,7 +3,7 @@
  * inference step, with its energy) and slices E through the current state, either
  *  - 'pca':   the plane spanned by the top two principal directions of the trajectory (PC 1 pointing
  *             along the motion; before there is a trajectory, the downhill direction −∂E/∂u), the
- *             window the trajectory's bounding square with a margin; or
+ *             window a square centred on the current state that holds the trajectory; or
  *  - 'units': two top-layer units, every other unit held at its current value, window [−3, 3]² of
  *             the two potentials.
  */
@@ -147,15 +147,14 @@ export class EnergyLandscape {
       if (norm(plane.d2) < 1e-9 * (norm(down) + 1e-300)) plane.d2.fill(0);
       unitOr(plane.d2, plane.d2, model.offsets[model.N] + 1, plane.d1);
     }
-    // Window: the trajectory's bounding square (in plane coordinates) with a margin.
-    let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+    // Window: a square centred on the current state (plane origin) that holds the trajectory with a margin.
+    let reach = 0;
     for (let t = 0; t < T; t++) {
       const [a, b] = projectOnPlane(plane, this.points, t * dim);
-      [a0, a1, b0, b1] = [Math.min(a0, a), Math.max(a1, a), Math.min(b0, b), Math.max(b1, b)];
+      reach = Math.max(reach, Math.abs(a), Math.abs(b));
     }
-    const half = Math.max(0.6 * Math.max(a1 - a0, b1 - b0), MIN_HALF);
-    const ca = (a0 + a1) / 2, cb = (b0 + b1) / 2;
-    [plane.a0, plane.a1, plane.b0, plane.b1] = [ca - half, ca + half, cb - half, cb + half];
+    const half = Math.max(1.2 * reach, MIN_HALF);
+    [plane.a0, plane.a1, plane.b0, plane.b1] = [-half, half, -half, half];
   }
 }
 

@@ -62,6 +62,10 @@ for (const lesson of LESSONS) {
       }
       await page.getByTestId(`lesson-step-${k}`).click();
       if (step.experiment) await expect(page.getByTestId('experiment')).toHaveValue(step.experiment);
+      if (e.when) {
+        const gate = e.when;
+        await expect.poll(async () => num(await readTarget(page, { metric: gate.metric })), { timeout: STEP_TIMEOUT, message: `${step.label}: waiting for ${gate.metric}` }).toBeGreaterThan(gate.above);
+      }
       await expect
         .poll(async () => holds(e, await readTarget(page, e), before), { timeout: STEP_TIMEOUT, message: `step ${k + 1} "${step.label}": ${JSON.stringify(e)} (before ${before})` })
         .toBe(true);

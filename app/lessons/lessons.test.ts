@@ -49,6 +49,7 @@ function checkExpectation(e: StepExpectation, out: { metrics: Set<string>; plots
   expect(Number(e.metric !== undefined) + Number(e.plot !== undefined), `${where}: name exactly one metric or plot`).toBe(1);
   if (e.metric) expect(out.metrics.has(e.metric), `${where}: no metric "${e.metric}"`).toBe(true);
   if (e.plot) expect(out.plots.has(e.plot), `${where}: no plot "${e.plot}"`).toBe(true);
+  if (e.when) expect(out.metrics.has(e.when.metric), `${where}: no metric "${e.when.metric}"`).toBe(true);
   const absolute = e.above !== undefined || e.below !== undefined || e.equals !== undefined;
   expect(absolute || e.change !== undefined, `${where}: says nothing checkable`).toBe(true);
   // A step that opens an experiment afresh has no meaningful "before": it must state absolute values.

@@ -19,6 +19,8 @@ export interface StepExpectation {
   readonly below?: number;
   /** A measurement shown as text (e.g. "false"). */
   readonly equals?: string;
+  /** Judge only once this measurement has passed a value (e.g. after 40 trials), for slow effects. */
+  readonly when?: { readonly metric: string; readonly above: number };
 }
 
 export interface LessonStep {

@@ -38,4 +38,12 @@ export const PRESETS: readonly Preset[] = [
     id: 'lpl-metaplasticity', title: 'Variance-dependent STDP', blurb: 'The LPL window moves with the postsynaptic variance.',
     experiment: 'lpl-stdp-window', seed: 1, params: {}, thumbnail: { plot: 'windows', steps: 0 },
   },
+  {
+    id: 'superspike-picture', title: 'SuperSpike draws a picture', blurb: 'Output spikes learn to draw the target raster (40 trials).',
+    experiment: 'superspike-target', seed: 1, params: {}, thumbnail: { plot: 'actual', steps: 40_000 },
+  },
+  {
+    id: 'folded-digits', title: 'Folded autoencoder on digits', blurb: 'Encode with W, decode with G: reconstructions after learning.',
+    experiment: 'folded-autoencoder', seed: 1, params: {}, thumbnail: { plot: 'digits', steps: 8000 },
+  },
 ];

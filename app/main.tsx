@@ -2,9 +2,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { startFrameLoop } from './engine/frameLoop';
+import { onWorkerCrash } from './engine/client';
+import { onWorkerStall, startFrameLoop } from './engine/frameLoop';
 import './export/brian2Action';
 import { boot } from './store/actions';
+import { recoverWorker } from './store/recovery';
 import { readHash } from './url/urlSync';
 import './styles.css';
 
@@ -13,5 +15,8 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+onWorkerCrash((reason) => void recoverWorker(reason));
+onWorkerStall((reason) => void recoverWorker(reason));
 startFrameLoop();
-void boot(readHash());
+const start = readHash();
+void boot(start.hash, start.restored);

@@ -1,13 +1,32 @@
-/** The app's single handle on the simulation worker (Comlink-wrapped SimApi). */
+/**
+ * The app's single handle on the simulation worker (Comlink-wrapped SimApi). If the worker dies
+ * (an uncaught error, or it stops answering), restartSim() replaces it; the store then rebuilds
+ * the run from the configuration it kept (store/recovery.ts).
+ */
 import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../workers/simApi';
 
+let worker: Worker | null = null;
 let api: Remote<SimApi> | null = null;
+let onCrash: ((reason: string) => void) | null = null;
 
 export function sim(): Remote<SimApi> {
   if (!api) {
-    const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    worker.addEventListener('error', (e) => onCrash?.(e.message || 'worker error'));
     api = wrap<SimApi>(worker);
   }
   return api;
+}
+
+/** Called when the worker reports an uncaught error. */
+export function onWorkerCrash(fn: (reason: string) => void): void {
+  onCrash = fn;
+}
+
+/** Terminates the current worker; the next sim() call starts a fresh one. */
+export function restartSim(): void {
+  worker?.terminate();
+  worker = null;
+  api = null;
 }

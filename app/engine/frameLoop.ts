@@ -10,6 +10,14 @@ import { live, notifyLiveData } from './frameBus';
 
 let running = false;
 let inFlight = false;
+/** A frame request unanswered this long (ms) means the worker is gone (frames take milliseconds). */
+const STALL_MS = 15_000;
+let onStall: ((reason: string) => void) | null = null;
+
+/** Called when the worker stops answering frame requests. */
+export function onWorkerStall(fn: (reason: string) => void): void {
+  onStall = fn;
+}
 
 export function startFrameLoop(): void {
   if (running) return;
@@ -36,7 +44,22 @@ export function resetLiveData(): void {
 export async function pull(): Promise<void> {
   inFlight = true;
   try {
-    const f = await sim().pullFrame();
+    let timer = 0;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = window.setTimeout(() => reject(new Error('stall')), STALL_MS);
+    });
+    let f: Awaited<ReturnType<ReturnType<typeof sim>['pullFrame']>>;
+    try {
+      f = await Promise.race([sim().pullFrame(), stalled]);
+    } catch (e) {
+      if ((e as Error).message === 'stall' && !useStore.getState().busy) {
+        onStall?.('it stopped answering');
+        return;
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
     // Frames of an older run (requested before a rebuild) are dropped.
     if (!live.info || f.runId !== live.info.runId) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);

@@ -44,12 +44,13 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
 }
 
 /** First load: read the link in the address bar (if any), report its problems, start the run. */
-export async function boot(hash: string): Promise<void> {
+export async function boot(hash: string, restored = false): Promise<void> {
   await guarded('Starting', async () => {
     st().setExperiments(await sim().listExperiments());
     const { config, view, messages } = await sim().decodeLink(hash);
     for (const m of messages) st().pushMessage(m, 'warning');
-    await openConfig(config, true);
+    if (restored && messages.length === 0) st().pushMessage('Continued with your last configuration (stored in this browser); choose an experiment or open a link to start elsewhere.', 'info');
+    await openConfig(config, st().autoplay);
     await applyView(view);
   });
 }

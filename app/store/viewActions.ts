@@ -27,7 +27,7 @@ export async function importConfigFile(text: string): Promise<boolean> {
   if (!r) return false;
   for (const m of r.messages) st().pushMessage(m, 'warning');
   if (r.messages.some((m) => /nothing was imported|not a valid configuration|too large|malformed|Unsupported/.test(m))) return false;
-  await openConfig(r.config, true);
+  await openConfig(r.config, st().autoplay);
   await applyView(r.view);
   return true;
 }

@@ -15,6 +15,8 @@ export interface ViewSlice {
   projector: boolean;
   /** Only the chosen plots and controls, for slides and iframes (?embed=1). */
   embed: boolean;
+  /** Start runs playing when a link or file opens (?autoplay=0 opens them paused at t = 0). */
+  autoplay: boolean;
   /** The viewer chose to see what the link hides. */
   revealHidden: boolean;
   /** Keep the previous run's curves as a faded overlay when parameters change. */
@@ -37,6 +39,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   view: { hidden: [], raster: { mode: 'all' }, localImages: 0 },
   projector: flag('projector'),
   embed: flag('embed'),
+  autoplay: query.get('autoplay') !== '0',
   revealHidden: false,
   compare: false,
   overlay: null,

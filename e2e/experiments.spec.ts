@@ -11,6 +11,7 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'lpl-stdp-window': ['windows', 'lpl-frequency'],
   'lpl-spiking': ['group-weights', 'selectivity'],
   'superspike-target': ['target', 'actual', 'loss'],
+  'folded-autoencoder': ['landscape', 'digits', 'energy', 'reconstruction'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

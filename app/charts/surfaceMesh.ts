@@ -65,11 +65,24 @@ export function fillSurface(spec: SurfacePlotSpec, positions: Float32Array, colo
   }
 }
 
-/** Fills the trajectory polyline (3 floats per point), lifted by `lift` above its values; returns the point count. */
+/** The surface's value at fractional grid position (x, y), bilinear, clamped to the grid. */
+export function surfaceValueAt(spec: SurfacePlotSpec, x: number, y: number): number {
+  const cx = Math.max(0, Math.min(spec.width - 1, x)), cy = Math.max(0, Math.min(spec.height - 1, y));
+  const x0 = Math.min(Math.floor(cx), spec.width - 2), y0 = Math.min(Math.floor(cy), spec.height - 2);
+  const fx = cx - x0, fy = cy - y0, v = (c: number, r: number) => spec.values[r * spec.width + c];
+  return (1 - fy) * ((1 - fx) * v(x0, y0) + fx * v(x0 + 1, y0)) + fy * ((1 - fx) * v(x0, y0 + 1) + fx * v(x0 + 1, y0 + 1));
+}
+
+/**
+ * Fills the trajectory polyline (3 floats per point) as its projection onto the drawn surface,
+ * lifted by `lift`: past states lie off the plane, so their own energies (the energy trace) would
+ * float above or below it. Returns the point count.
+ */
 export function fillTrajectory(spec: SurfacePlotSpec, out: Float32Array, lift: number): number {
   const n = Math.min(spec.trajectory.x.length, Math.floor(out.length / 3));
   for (let k = 0; k < n; k++) {
-    const p = surfacePoint(spec, spec.trajectory.x[k], spec.trajectory.y[k], spec.trajectory.value[k]);
+    const x = spec.trajectory.x[k], y = spec.trajectory.y[k];
+    const p = surfacePoint(spec, x, y, surfaceValueAt(spec, x, y));
     p[1] += lift;
     out.set(p, 3 * k);
   }

@@ -11,6 +11,8 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'lpl-stdp-window': ['windows', 'lpl-frequency'],
   'lpl-spiking': ['group-weights', 'selectivity'],
   'superspike-target': ['target', 'actual', 'loss'],
+  'eprop-pattern': ['output', 'mse'],
+  'eprop-criticality': ['global-rate', 'branching'],
   'folded-autoencoder': ['landscape', 'digits', 'energy', 'reconstruction'],
 };
 

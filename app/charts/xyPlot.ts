@@ -23,7 +23,7 @@ export function dataExtent(spec: PlotSpec): { x: [number, number]; y: [number, n
     for (let k = 0; k < s.x.length; k++) {
       const x = s.x[k], y = s.y[k], e = s.yErr?.[k] ?? 0;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      if (spec.xLog && x <= 0) continue;
+      if ((spec.xLog && x <= 0) || (spec.yLog && y <= 0)) continue;
       x0 = Math.min(x0, x);
       x1 = Math.max(x1, s.style === 'bars' && k + 1 < s.x.length ? s.x[k + 1] : x);
       y0 = Math.min(y0, y - e, s.style === 'bars' ? 0 : Infinity);
@@ -54,10 +54,10 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
   const pad = (ext.y[1] - ext.y[0]) * 0.08;
   // Counts (bars) start at 0 exactly; other data get a little room on both sides.
   const hasBars = spec.series.some((s) => s.style === 'bars');
-  const yd = spec.yDomain ?? [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad];
+  const yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
   const x = spec.xLog ? scaleLog().domain(xd).range([f.left, f.right]) : xScale(f, xd[0], xd[1]).nice();
-  const y = yScale(f, yd[0], yd[1]).nice();
-  const fmtY = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
+  const y = spec.yLog ? (scaleLog().domain(yd).range([f.bottom, f.top]) as unknown as ReturnType<typeof yScale>) : yScale(f, yd[0], yd[1]).nice();
+  const fmtY = (v: number) => spec.yLog ? (Number.isInteger(Math.log10(v)) ? v.toExponential(0) : '') : (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
   drawYAxis(f, y, spec.yLabel, fmtY, true);
   drawXAxis(f, x as ReturnType<typeof xScale>, spec.xLabel, (v) => (spec.xLog ? (Number.isInteger(Math.log10(v)) ? String(v) : '') : String(Number(v.toPrecision(6)))), !spec.xLog);
   const { ctx } = f;
@@ -111,7 +111,7 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
       ctx.beginPath();
       let pen = false;
       for (let k = 0; k < s.x.length; k++) {
-        if (!Number.isFinite(s.y[k]) || (spec.xLog && s.x[k] <= 0)) {
+        if (!Number.isFinite(s.y[k]) || (spec.xLog && s.x[k] <= 0) || (spec.yLog && s.y[k] <= 0)) {
           pen = false;
           continue;
         }

@@ -3,6 +3,8 @@
  * Adding an experiment is one file plus one line here. The first entry is the default.
  */
 import { balancedEi } from './balancedEi';
+import { epropCriticality } from './epropCriticality';
+import { epropPattern } from './epropPattern';
 import { foldedAutoencoder } from './foldedAutoencoder';
 import { hebbCompensation } from './hebbCompensation';
 import { istdpBalance } from './istdpBalance';
@@ -14,7 +16,7 @@ import { stdpWindowExperiment } from './stdpWindow';
 import { superspikeTarget } from './superspikeTarget';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow, superspikeTarget, foldedAutoencoder];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow, superspikeTarget, epropPattern, epropCriticality, foldedAutoencoder];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

@@ -98,6 +98,8 @@ export interface XYPlotSpec {
   readonly yLabel: string;
   readonly series: PlotSeries[];
   readonly xLog?: boolean;
+  /** Logarithmic y axis (values ≤ 0 are left out). */
+  readonly yLog?: boolean;
   /** Draw y = 0 as a reference line. */
   readonly zeroLine?: boolean;
   /** Corner of the plot area for the legend (default top-left). */

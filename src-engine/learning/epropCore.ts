@@ -13,7 +13,9 @@
  *   G_ij += L_j^t · e_ij^t                    (kappa = 0: the loss reads z directly)
  *   G_ij += L_j^t · F_κ(e_ij)^t,  F_κ(e)^t = κ F_κ(e)^{t−1} + (1 − κ) e^t   (leaky readout, κ = e^{−dt/τ_out})
  * so that G is the e-prop estimate of dE/dW when L_j^t = ∂E/∂z_j^t (descend with W ← W − η·G).
- * Weights are pre-major (row i = presynaptic i). The caller owns the optimiser.
+ * Weights are pre-major (row i = presynaptic i). With `diagonalInput` every neuron j has one
+ * private input x_j with weight W^in_j (nIn = n, W^in of length n, e_jj = ψ_j x̄_j).
+ * The caller owns the optimiser.
  */
 import { pseudoDerivative } from './surrogate';
 
@@ -41,6 +43,9 @@ export class EpropCore {
   /** κ-filtered eligibility traces (only when kappa > 0). */
   private readonly fIn: Float64Array | null;
   private readonly fRec: Float64Array | null;
+  /** Eligibility summed over the current bin (see accumulateBin / flushBin), allocated on first use. */
+  private binRec: Float64Array | null = null;
+  private binIn: Float64Array | null = null;
   /** Recurrent + input current collected for the next step. */
   private readonly drive: Float64Array;
   readonly spikes: Int32Array;
@@ -53,8 +58,14 @@ export class EpropCore {
     readonly wRec: Float64Array,
     public params: EpropLifParams,
     readonly kappa = 0,
+    /** Whether input-weight gradients are accumulated (off when W_in is a fixed drive). */
+    readonly learnInput = true,
+    /** One private input per neuron (x_j → neuron j) instead of a dense input matrix. */
+    readonly diagonalInput = false,
   ) {
-    if (wIn.length !== nIn * n || wRec.length !== n * n) throw new Error('e-prop: weight shapes do not match');
+    if (diagonalInput && (nIn !== n || wIn.length !== n)) throw new Error('e-prop: diagonal input needs nIn = n weights');
+    if ((!diagonalInput && wIn.length !== nIn * n) || wRec.length !== n * n) throw new Error('e-prop: weight shapes do not match');
+    if (diagonalInput && kappa > 0) throw new Error('e-prop: diagonal input is not combined with a filtered readout');
     this.v = new Float64Array(n);
     this.z = new Float64Array(n);
     this.psi = new Float64Array(n);
@@ -62,7 +73,7 @@ export class EpropCore {
     this.xbar = new Float64Array(nIn);
     this.refr = new Int32Array(n);
     this.drive = new Float64Array(n);
-    this.gIn = new Float64Array(nIn * n);
+    this.gIn = new Float64Array(wIn.length);
     this.gRec = new Float64Array(n * n);
     this.fIn = kappa > 0 ? new Float64Array(nIn * n) : null;
     this.fRec = kappa > 0 ? new Float64Array(n * n) : null;
@@ -89,6 +100,10 @@ export class EpropCore {
     for (let k = 0; k < xCount; k++) {
       const i = xIds[k];
       xb[i] += 1;
+      if (this.diagonalInput) {
+        d[i] += wi[i];
+        continue;
+      }
       const base = i * n;
       for (let j = 0; j < n; j++) d[j] += wi[base + j];
     }
@@ -121,11 +136,12 @@ export class EpropCore {
     const lp = this.drive; // reuse as scratch: L_j ψ_j
     for (let j = 0; j < n; j++) lp[j] = L[j] * psi[j];
     if (this.fIn && this.fRec) {
-      this.accumulateFiltered(this.fIn, this.gIn, this.xbar, this.nIn, L);
+      if (this.learnInput) this.accumulateFiltered(this.fIn, this.gIn, this.xbar, this.nIn, L);
       this.accumulateFiltered(this.fRec, this.gRec, this.zbar, n, L);
       return;
     }
-    accumulateOuter(this.gIn, this.xbar, this.nIn, lp, n);
+    if (this.learnInput && this.diagonalInput) for (let j = 0; j < n; j++) this.gIn[j] += this.xbar[j] * lp[j];
+    else if (this.learnInput) accumulateOuter(this.gIn, this.xbar, this.nIn, lp, n);
     accumulateOuter(this.gRec, this.zbar, n, lp, n);
   }
 
@@ -143,6 +159,33 @@ export class EpropCore {
     }
   }
 
+  /**
+   * For losses defined on bins of several steps (the learning signal is constant within a bin):
+   * accumulateBin() adds this step's traces ψ_j z̄_i (ψ_j x̄_i) to per-synapse bin sums, and
+   * flushBin(L) adds L_j · Σ_bin e_ij to the gradients and clears the sums. Unfiltered traces only.
+   */
+  accumulateBin(): void {
+    const n = this.n;
+    if (!this.binRec) {
+      this.binRec = new Float64Array(this.wRec.length);
+      this.binIn = new Float64Array(this.wIn.length);
+    }
+    accumulateOuter(this.binRec, this.zbar, n, this.psi, n);
+    const bi = this.binIn!;
+    if (!this.learnInput) return;
+    if (this.diagonalInput) for (let j = 0; j < n; j++) bi[j] += this.xbar[j] * this.psi[j];
+    else accumulateOuter(bi, this.xbar, this.nIn, this.psi, n);
+  }
+
+  flushBin(L: Float64Array): void {
+    if (!this.binRec || !this.binIn) return;
+    const n = this.n, br = this.binRec, bi = this.binIn, gr = this.gRec, gi = this.gIn;
+    for (let q = 0; q < br.length; q++) gr[q] += br[q] * L[q % n];
+    if (this.learnInput) for (let q = 0; q < bi.length; q++) gi[q] += bi[q] * L[q % n];
+    br.fill(0);
+    bi.fill(0);
+  }
+
   resetGradients(): void {
     this.gIn.fill(0);
     this.gRec.fill(0);
@@ -157,6 +200,7 @@ export class EpropCore {
 
   snapshot(): Record<string, unknown> {
     return {
+      binRec: this.binRec?.slice() ?? null, binIn: this.binIn?.slice() ?? null,
       v: this.v.slice(), z: this.z.slice(), psi: this.psi.slice(), zbar: this.zbar.slice(), xbar: this.xbar.slice(),
       refr: this.refr.slice(), gIn: this.gIn.slice(), gRec: this.gRec.slice(), fIn: this.fIn?.slice() ?? null, fRec: this.fRec?.slice() ?? null,
       wIn: this.wIn.slice(), wRec: this.wRec.slice(), params: { ...this.params }, spikeCount: this.spikeCount, spikes: this.spikes.slice(),
@@ -169,6 +213,8 @@ export class EpropCore {
     if (this.fIn) this.fIn.set(s.fIn as Float64Array);
     if (this.fRec) this.fRec.set(s.fRec as Float64Array);
     this.params = { ...(s.params as EpropLifParams) };
+    this.binRec = s.binRec ? (s.binRec as Float64Array).slice() : null;
+    this.binIn = s.binIn ? (s.binIn as Float64Array).slice() : null;
     this.spikes.set(s.spikes as Int32Array);
     this.spikeCount = s.spikeCount as number;
   }

@@ -14,6 +14,9 @@ const EXPECTED_PLOTS: Record<string, string[]> = {
   'eprop-pattern': ['output', 'mse'],
   'eprop-criticality': ['global-rate', 'branching'],
   'folded-autoencoder': ['landscape', 'digits', 'energy', 'reconstruction'],
+  'fokker-planck': ['density', 'rate', 'isi'],
+  'fi-curve': ['fi'],
+  'coupled-correlations': ['cross-covariance', 'integrated'],
 };
 
 test('each experiment in the picker opens and draws', async ({ page }) => {

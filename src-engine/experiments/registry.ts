@@ -5,6 +5,9 @@
 import { balancedEi } from './balancedEi';
 import { epropCriticality } from './epropCriticality';
 import { epropPattern } from './epropPattern';
+import { coupledCorrelations } from './coupledCorrelations';
+import { fiCurve } from './fiCurve';
+import { fokkerPlanckExperiment } from './fokkerPlanck';
 import { foldedAutoencoder } from './foldedAutoencoder';
 import { hebbCompensation } from './hebbCompensation';
 import { istdpBalance } from './istdpBalance';
@@ -16,7 +19,7 @@ import { stdpWindowExperiment } from './stdpWindow';
 import { superspikeTarget } from './superspikeTarget';
 import type { ExperimentDef } from './types';
 
-export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow, superspikeTarget, epropPattern, epropCriticality, foldedAutoencoder];
+export const EXPERIMENTS: readonly ExperimentDef[] = [balancedEi, stdpWindowExperiment, stdpBimodal, istdpBalance, hebbCompensation, lplSequences, lplSpiking, lplStdpWindow, superspikeTarget, epropPattern, epropCriticality, foldedAutoencoder, fokkerPlanckExperiment, fiCurve, coupledCorrelations];
 
 export const DEFAULT_EXPERIMENT_ID = EXPERIMENTS[0].id;
 

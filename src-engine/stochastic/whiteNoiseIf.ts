@@ -16,6 +16,9 @@
  *   P = exp(−2(θ − V₀)(θ − V₁) / (σ² dt/τ))
  * (independent of a constant drift); the neuron spikes at this step with that probability. Draws
  * with P < e^{−30} are skipped, so the uniform deviate is drawn only near threshold.
+ * A spike found at the end of a step happened `late`·dt earlier (linear interpolation for a grid
+ * crossing, ½ for a bridge crossing); the refractory count is round(t_ref/dt), minus one with
+ * probability `late`, so the time from crossing to resumed integration is t_ref on average.
  *
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
@@ -155,16 +158,32 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
       let v1: number;
       if (lif) v1 = mu[i] + (v0 - mu[i]) * a + noiseSd[i] * z;
       else v1 = v0 + k * (mu[i] - v0 + dT * Math.exp(Math.min((v0 - vT) / dT, EXP_CLAMP))) + noiseSd[i] * z;
-      let fire = v1 >= vth;
-      if (!fire) {
+      // late: fraction of the step that remains after the crossing (−1: no spike); r: uniform deviate.
+      let late = -1, r = 0;
+      if (v1 >= vth) {
+        late = (v1 - vth) / (v1 - v0);
+        r = src ? ui[src[i]] : rng.uniform();
+      } else {
         const e = (vth - v0) * (vth - v1) * bridgeK[i];
-        if (e < BRIDGE_CUTOFF) fire = (src ? ui[src[i]] : rng.uniform()) < Math.exp(-e);
-        v1 += jump;
-        fire ||= v1 >= vth;
+        if (e < BRIDGE_CUTOFF) {
+          const u = src ? ui[src[i]] : rng.uniform();
+          const pCross = Math.exp(-e);
+          // Given u < P, u/P is again uniform; a bridge crossing lies mid-step on average.
+          if (u < pCross) {
+            late = 0.5;
+            r = u / pCross;
+          }
+        }
+        if (late < 0) {
+          v1 += jump;
+          if (v1 >= vth) late = 0;
+        }
       }
-      if (fire) {
+      if (late >= 0) {
         v[i] = vr;
-        refr[i] = refSteps;
+        // The spike is registered at the end of the step, `late` steps after the crossing: end the
+        // refractory period one step early with that probability, so it lasts t_ref on average.
+        refr[i] = refSteps > 0 && r < late ? refSteps - 1 : refSteps;
         spikes[count++] = i;
       } else {
         v[i] = v1;

@@ -35,6 +35,8 @@ const CASES: Case[] = [
   // 100 outputs share the 1,000 inputs; over 5 s STDP lowers the rate from ~52 to ~38 Hz.
   { id: 'stdp-bimodal', params: { n_outputs: 100 }, durationS: 5 },
   { id: 'istdp-balance', params: {}, durationS: 3 },
+  // White-noise LIF at the defaults (≈ 9.5 Hz): 4,000 neurons × 1 s ≈ 38,000 spikes.
+  { id: 'fokker-planck', params: { n_neurons: 4000 }, durationS: 1 },
 ];
 
 /** Debian's interpreter (where python3-brian lives) unless BRIAN2_PYTHON names another. */

@@ -8,6 +8,8 @@ import { checkParam, MAX_SEED } from '../../config/runConfig';
 import { findExperiment } from '../../experiments/registry';
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
 import { balancedEiBrian2 } from './balancedEi';
+import { fiCurveBrian2 } from './fiCurve';
+import { fokkerPlanckBrian2 } from './fokkerPlanck';
 import { istdpBalanceBrian2 } from './istdpBalance';
 import { stdpBimodalBrian2 } from './stdpBimodal';
 
@@ -20,6 +22,8 @@ export const BRIAN2_SUPPORT: Readonly<Record<string, Brian2Support>> = {
   'balanced-ei': { exporter: balancedEiBrian2 },
   'stdp-bimodal': { exporter: stdpBimodalBrian2 },
   'istdp-balance': { exporter: istdpBalanceBrian2 },
+  'fokker-planck': { exporter: fokkerPlanckBrian2 },
+  'fi-curve': { exporter: fiCurveBrian2 },
   'stdp-window': {
     reason:
       'A computed experiment, not a simulation: Δw(Δt) and the frequency curves are evaluated exactly from event-driven ' +
@@ -64,6 +68,27 @@ export const BRIAN2_SUPPORT: Readonly<Record<string, Brian2Support>> = {
       'An energy-based network, not a spiking one: each step is a gradient step u ← u − h·∂E/∂u on an energy over all ' +
       'layers, with MNIST digits clamped for K steps and weight updates at the relaxed state. Brian2 integrates spiking ' +
       'neuron equations in time; it has no energy-minimisation dynamics or image-clamping training loop.',
+  },
+  'eprop-pattern': {
+    reason:
+      'e-prop is an online gradient rule: every step each synapse keeps an eligibility trace built from a pseudo-derivative ' +
+      'of the postsynaptic voltage, a learning signal from the readout error is broadcast back through a feedback matrix, ' +
+      'and input, recurrent and readout weights take one Adam step per 1-s trial. Brian2 has no error feedback between ' +
+      'groups and no optimiser; the rule is not expressible as Brian2 synapse equations.',
+  },
+  'eprop-criticality': {
+    reason:
+      'Trained with e-prop (per-synapse eligibility traces from a pseudo-derivative of the voltage, learning signals from a ' +
+      'loss on the global rate and its variance, weight steps after a warm-up); Brian2 has no loss-driven feedback pathway ' +
+      'or optimiser, so the rule is not expressible as Brian2 synapse equations.',
+  },
+  'coupled-correlations': {
+    reason:
+      'Not exported. Brian2 could express the pairs themselves (white-noise LIF, delta synapses with delay), but the ' +
+      "measurement rests on the shadow neurons k' receiving exactly the same Gaussian and uniform deviates as k " +
+      "(common random numbers, which need a shared noise group and linked variables in Brian2) and on the jump being " +
+      'added after the diffusion step within the same step (Brian2 applies synaptic effects after the threshold, one step ' +
+      'later); the exporter does not yet reproduce these, so a script would not measure the same covariance.',
   },
 };
 

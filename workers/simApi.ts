@@ -79,6 +79,8 @@ export interface Frame {
   plots: PlotSpec[] | null;
   /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
   error: string | null;
+  /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */
+  params: Record<string, number> | null;
 }
 
 export interface SetParamsResult {

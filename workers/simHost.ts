@@ -54,6 +54,8 @@ export class SimHost implements SimApi {
   /** Wall time before which plots are not recomputed (keeps costly plots to ~¼ of the worker's time). */
   private nextPlotsAt = 0;
   private runId = 0;
+  /** Parameter values last reported (frames carry them again when replayed changes alter them). */
+  private sentParams = '';
   /** View settings carried in the link (kept across rebuilds; the simulation never reads them). */
   private view: ViewConfig = defaultView();
 
@@ -150,7 +152,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -159,6 +161,9 @@ export class SimHost implements SimApi {
     const first = rateBatches.length ? rateBatches[0].firstBin : 0;
     this.rateCursor = rateBatches.length ? rateBatches[0].next : 0;
     const rates = rateBatches.map((b) => b.rates);
+    const paramsNow = JSON.stringify(s.params);
+    const paramsChanged = paramsNow !== this.sentParams;
+    this.sentParams = paramsNow;
     const frame: Frame = {
       runId: this.runId,
       step: s.step,
@@ -174,6 +179,7 @@ export class SimHost implements SimApi {
       realtimeFactor: this.playing ? this.realtimeFactor() : 0,
       plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
       error: this.error,
+      params: paramsChanged ? { ...s.params } : null,
     };
     if (frame.plots) this.plotsDirty = false;
     // Surface plots carry a fresh Float32Array each: transferred, not copied.
@@ -205,6 +211,7 @@ export class SimHost implements SimApi {
 
   private info(): RunInfo {
     const s = this.need();
+    this.sentParams = JSON.stringify(s.params);
     const net = s.run.network;
     const config = s.toConfig();
     return {

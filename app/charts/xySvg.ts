@@ -115,7 +115,8 @@ function legendSvg(spec: XYPlotSpec, L: number, R: number, T: number, B: number,
   const parts = [`<rect x="${num(x0)}" y="${num(y0)}" width="${num(w)}" height="${h}" fill="#ffffff" fill-opacity="0.85"/>`];
   items.forEach((it, k) => {
     const cy = y0 + 11 + k * 17;
-    parts.push(`<path d="M${num(x0 + 4)},${num(cy)}H${num(x0 + 22)}" stroke="${it.color}" stroke-width="${it.style === 'bars' ? 8 : 2}"${it.style === 'dashed' ? ' stroke-dasharray="5 3"' : ''}/>`);
+    if (it.style === 'points') parts.push(`<circle cx="${num(x0 + 12)}" cy="${num(cy)}" r="4" fill="#ffffff" stroke="${it.color}" stroke-width="1.5"/>`);
+    else parts.push(`<path d="M${num(x0 + 4)},${num(cy)}H${num(x0 + 22)}" stroke="${it.color}" stroke-width="${it.style === 'bars' ? 8 : 2}"${it.style === 'dashed' ? ' stroke-dasharray="5 3"' : ''}/>`);
     parts.push(`<text x="${num(x0 + 28)}" y="${num(cy)}" dominant-baseline="middle" fill="${AXIS_COLOR}">${esc(it.label)}</text>`);
   });
   return `<g ${FONT}>${parts.join('')}</g>`;

@@ -33,8 +33,9 @@ function RateTraceView({ windowMs = 1000, height = 240 }: RateTraceProps) {
         id="rate-trace"
         canvasRef={ref}
         data={() => {
-          const spec = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep);
-          return { csv: () => rateTraceCsv(spec), svg: (width, height) => renderXYSvg(spec, { width, height }) };
+          const raw = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep);
+          const shown = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep, SMOOTH_MS);
+          return { csv: () => rateTraceCsv(raw), svg: (width, height) => renderXYSvg(shown, { width, height }) };
         }}
       />
     </figure>

@@ -25,7 +25,8 @@ export function Toolbar() {
   const dt = info?.dt_ms ?? 0.1;
   const computed = info?.mode === 'computed';
   const copy = copyLink;
-  const share = (
+  const embed = useStore((s) => s.embed);
+  const share = embed ? null : (
     <>
       <button data-testid="share" onClick={() => useStore.getState().setOverlay('share')} title="Link, configuration file, downloads, classroom settings">
         Share / export…

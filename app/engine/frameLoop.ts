@@ -64,6 +64,8 @@ export async function pull(): Promise<void> {
     if (!live.info || f.runId !== live.info.runId) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
     live.rates.push(f.rateFirstBin, f.rates);
+    // A replayed recorded change moved a parameter: the panel shows the value in effect.
+    if (f.params) useStore.getState().setValues(f.params);
     if (f.plots) {
       live.plots = f.plots;
       useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));

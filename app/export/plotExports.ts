@@ -8,10 +8,12 @@
  *   rate histogram         neuron,layer,rate_hz           SVG: vector bars of the same bins
  * Everything is read from the same live buffers the canvases draw from.
  */
+import { scaleLinear } from 'd3';
 import type { ImageGridSpec, PlotSpec, RunInfo, XYPlotSpec } from '../../workers/simApi';
 import { roleColor, timeWindow } from '../charts/axes';
 import { binWidthHz, countPerNeuron, countWindow } from '../charts/rateHistogram';
 import { diverging } from '../charts/imageGrid';
+import { smoothBins } from '../charts/rateTrace';
 import { renderXYSvg } from '../charts/xySvg';
 import type { RateHistory } from '../engine/rateHistory';
 import type { SpikeWindow } from '../engine/spikeWindow';
@@ -111,15 +113,21 @@ export function rasterExport(spikes: SpikeWindow, info: RunInfo | null, windowMs
     svg: (w, h, png) => {
       const list = collect();
       if (!info || list.length > MAX_SVG_SPIKES) return wrapPng('Spike raster', w, h, png());
-      const L = 58, R = w - 14, T = 10, B = h - 42, n = Math.max(1, info.neurons);
+      const L = 62, R = w - 14, T = 10, B = h - 46, n = Math.max(1, info.neurons);
       const marks = list.map(([s, id]) => `<rect x="${(L + ((s * dt - tStart) / (tEnd - tStart)) * (R - L)).toFixed(1)}" y="${(T + (id / n) * (B - T)).toFixed(1)}" width="1.5" height="${Math.max(1, (B - T) / n).toFixed(2)}" fill="${roleColor(info.layers[layerIndex(info, id)].role)}"/>`);
+      const xs = scaleLinear().domain([tStart, tEnd]).range([L, R]), ys = scaleLinear().domain([0, n]).range([T, B]);
+      const ticks = [
+        ...xs.ticks(8).map((t) => `<path d="M${xs(t).toFixed(1)},${B}v5" stroke="#26323d"/><text x="${xs(t).toFixed(1)}" y="${B + 18}" text-anchor="middle">${Number((t / 1000).toFixed(3))}</text>`),
+        ...ys.ticks(6).map((t) => `<path d="M${L},${ys(t).toFixed(1)}h-5" stroke="#26323d"/><text x="${L - 7}" y="${ys(t).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${t}</text>`),
+      ];
       return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif" font-size="13">`,
         '<title>Spike raster</title>',
         `<rect width="${w}" height="${h}" fill="#fff"/>`,
         `<path d="M${L},${T}V${B}H${R}" fill="none" stroke="#26323d"/>`,
-        `<text x="${(L + R) / 2}" y="${B + 30}" text-anchor="middle">time ${(tStart / 1000).toFixed(3)}–${(tEnd / 1000).toFixed(3)} s</text>`,
-        `<text transform="translate(14 ${(T + B) / 2}) rotate(-90)" text-anchor="middle">neuron (0 at the top, ${n} in all)</text>`,
+        `<g fill="#26323d">${ticks.join('')}</g>`,
+        `<text x="${(L + R) / 2}" y="${B + 36}" text-anchor="middle">time (s)</text>`,
+        `<text transform="translate(12 ${(T + B) / 2}) rotate(-90)" text-anchor="middle">neuron</text>`,
         `<g>${marks.join('')}</g>`,
         '</svg>',
       ].join('\n');
@@ -127,8 +135,11 @@ export function rasterExport(spikes: SpikeWindow, info: RunInfo | null, windowMs
   };
 }
 
-/** Population-rate bins in the window as an XY spec (one line per layer). */
-export function rateTraceSpec(rates: RateHistory, info: RunInfo | null, windowMs: number, nowStep: number): XYPlotSpec {
+/**
+ * Population-rate bins in the window as an XY spec (one line per layer); with smoothMs > 0 the
+ * bins are averaged in aligned groups exactly as the canvas trace draws them.
+ */
+export function rateTraceSpec(rates: RateHistory, info: RunInfo | null, windowMs: number, nowStep: number, smoothMs = 0): XYPlotSpec {
   const dt = info?.dt_ms ?? rates.dt_ms;
   const binMs = rates.binSteps * dt;
   const { tStart, tEnd } = timeWindow(nowStep, dt, windowMs);
@@ -142,9 +153,14 @@ export function rateTraceSpec(rates: RateHistory, info: RunInfo | null, windowMs
     yLabel: 'rate (Hz)',
     series: layers.map((l, i) => {
       const x: number[] = [], y: number[] = [];
-      for (let b = b0; b < b1; b++) {
-        x.push(Number((b * binMs).toFixed(6)));
-        y.push(rates.at(i, b));
+      const k = smoothMs > 0 ? Math.max(1, Math.round(smoothMs / binMs)) : 1;
+      const out = new Float64Array(Math.ceil((b1 - b0) / k) + 2);
+      const m = b1 > b0 ? smoothBins((b) => rates.at(i, b), b0, b1, k, out) : 0;
+      const g0 = Math.floor(b0 / k) * k;
+      for (let j = 0; j < m; j++) {
+        const lo = Math.max(g0 + j * k, b0), hi = Math.min(g0 + (j + 1) * k, b1);
+        x.push(Number((k === 1 ? lo * binMs : ((lo + hi) / 2) * binMs).toFixed(6)));
+        y.push(out[j]);
       }
       return { label: l.label, x, y, style: 'line' as const, color: colors[l.role] };
     }),

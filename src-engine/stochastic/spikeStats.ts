@@ -8,6 +8,7 @@
  * Estimator: C(s) = n(s)/(P·Δ·(T − |s|)) − ⟨n_k n_j⟩/T², with n(s) the pair count in the bin, P
  * pairs, T the observed time; subtracting each pair's own rate product removes the slow rate
  * fluctuations. Since E[n_k n_j]/T² = ν_kν_j + ∫C/T, the integral is divided by (1 − 2L/T).
+ * Pairs are also split into blocks (p mod blocks) whose integrals give a standard error.
  */
 import type { ComponentSnapshot, SpikeSource, StepContext } from '../core/component';
 
@@ -76,6 +77,8 @@ export interface CrossCovarianceResult {
   cov: number[];
   /** ∫C_kj ds over −L ≤ s < L (Hz). */
   integral: number;
+  /** The same integral over each block of pairs (pair p is in block p mod blocks), for error bars. */
+  blockIntegrals: number[];
   /** Observed time (s) and mean rates (Hz). */
   seconds: number;
   ratePre: number;
@@ -91,12 +94,14 @@ export class CrossCovariance {
   private readonly postHead: Int32Array;
   private readonly nPre: Float64Array;
   private readonly nPost: Float64Array;
+  /** Pair counts per block and lag bin: counts[block·nb + bin]. */
   readonly counts: Float64Array;
+  private readonly nb: number;
   private startStep = 0;
   private lastStep = 0;
 
   /** Pairs (pre[p] = j, post[p] = k); lags −maxLagSteps ≤ s < maxLagSteps in bins of binSteps. */
-  constructor(readonly name: string, readonly source: SpikeSource, readonly pre: Int32Array, readonly post: Int32Array, readonly maxLagSteps: number, readonly binSteps: number, readonly dt: number) {
+  constructor(readonly name: string, readonly source: SpikeSource, readonly pre: Int32Array, readonly post: Int32Array, readonly maxLagSteps: number, readonly binSteps: number, readonly dt: number, readonly blocks = 10) {
     const P = pre.length;
     this.preOf = new Int32Array(source.size).fill(-1);
     this.postOf = new Int32Array(source.size).fill(-1);
@@ -110,7 +115,8 @@ export class CrossCovariance {
     this.postHead = new Int32Array(P);
     this.nPre = new Float64Array(P);
     this.nPost = new Float64Array(P);
-    this.counts = new Float64Array((2 * maxLagSteps) / binSteps);
+    this.nb = (2 * maxLagSteps) / binSteps;
+    this.counts = new Float64Array(blocks * this.nb);
   }
 
   reset(step: number): void {
@@ -133,7 +139,7 @@ export class CrossCovariance {
         // k spikes: lags s = t − t_j ≥ 0 against j's recent spikes (t_j = t counted once, here or below).
         for (let r = 0; r < RING; r++) {
           const lag = t - this.preRing[pk * RING + r];
-          if (lag < L) this.counts[Math.floor((lag + L) / bs)]++;
+          if (lag < L) this.counts[(pk % this.blocks) * this.nb + Math.floor((lag + L) / bs)]++;
         }
         this.postRing[pk * RING + this.postHead[pk]] = t;
         this.postHead[pk] = (this.postHead[pk] + 1) % RING;
@@ -143,7 +149,7 @@ export class CrossCovariance {
       if (pj >= 0) {
         for (let r = 0; r < RING; r++) {
           const lag = this.postRing[pj * RING + r] - t;
-          if (lag >= -L) this.counts[Math.floor((lag + L) / bs)]++;
+          if (lag >= -L) this.counts[(pj % this.blocks) * this.nb + Math.floor((lag + L) / bs)]++;
         }
         this.preRing[pj * RING + this.preHead[pj]] = t;
         this.preHead[pj] = (this.preHead[pj] + 1) % RING;
@@ -153,26 +159,45 @@ export class CrossCovariance {
   }
 
   result(): CrossCovarianceResult {
-    const P = this.pre.length, dtS = this.dt / 1000;
+    const P = this.pre.length, G = this.blocks, nb = this.nb, dtS = this.dt / 1000;
     const T = (this.lastStep - this.startStep) * dtS;
     const L = this.maxLagSteps * dtS, width = this.binSteps * dtS;
-    let prod = 0, a = 0, b = 0;
+    const lagMs: number[] = [];
+    const teff: number[] = [];
+    for (let k = 0; k < nb; k++) {
+      const centre = -L + (k + 0.5) * width - dtS / 2;
+      lagMs.push(centre * 1000);
+      teff.push(Math.max(T - Math.abs(centre), 1e-9));
+    }
+    // Pairs and Σ n_j n_k per block; the whole is the sum of the blocks.
+    const pairs = new Float64Array(G + 1), prod = new Float64Array(G + 1);
+    let a = 0, b = 0;
     for (let p = 0; p < P; p++) {
-      prod += this.nPre[p] * this.nPost[p];
+      const g = p % G;
+      pairs[g]++;
+      prod[g] += this.nPre[p] * this.nPost[p];
       a += this.nPre[p];
       b += this.nPost[p];
     }
-    const rateProduct = T > 0 ? prod / (P * T * T) : NaN;
-    const lagMs: number[] = [], cov: number[] = [];
-    let integral = 0;
-    for (let k = 0; k < this.counts.length; k++) {
-      const centre = -L + (k + 0.5) * width - dtS / 2;
-      const c = this.counts[k] / (P * width * Math.max(T - Math.abs(centre), 1e-9)) - rateProduct;
-      lagMs.push(centre * 1000);
-      cov.push(c);
-      integral += c * width;
-    }
-    return { lagMs, cov, integral: integral / (1 - (2 * L) / Math.max(T, 2 * L + 1e-9)), seconds: T, ratePre: a / (P * T), ratePost: b / (P * T) };
+    for (let g = 0; g < G; g++) { pairs[G] += pairs[g]; prod[G] += prod[g]; }
+    const correction = 1 - (2 * L) / Math.max(T, 2 * L + 1e-9);
+    // Block g (g = G: all pairs): C(s) per bin and its integral.
+    const covOf = (g: number): number[] => {
+      const rp = prod[g] / (pairs[g] * T * T);
+      const out: number[] = [];
+      for (let k = 0; k < nb; k++) {
+        let c = 0;
+        if (g === G) for (let h = 0; h < G; h++) c += this.counts[h * nb + k];
+        else c = this.counts[g * nb + k];
+        out.push(c / (pairs[g] * width * teff[k]) - rp);
+      }
+      return out;
+    };
+    const integralOf = (cov: number[]) => (cov.reduce((s, c) => s + c, 0) * width) / correction;
+    const cov = covOf(G);
+    const blockIntegrals: number[] = [];
+    for (let g = 0; g < G; g++) if (pairs[g] > 0) blockIntegrals.push(integralOf(covOf(g)));
+    return { lagMs, cov, integral: integralOf(cov), blockIntegrals, seconds: T, ratePre: a / (P * T), ratePost: b / (P * T) };
   }
 
   snapshot(): ComponentSnapshot {

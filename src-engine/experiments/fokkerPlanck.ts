@@ -25,7 +25,6 @@ import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues, PlotSpec } f
 const DT = 0.1;
 const BINS = 60;
 const FP_CELLS = 400;
-const RASTER_MAX = 500;
 
 export const NOISE_PARAMS: readonly ParamSpec[] = [
   { key: 'mu_mV', label: 'Mean input μ', unit: 'mV', default: 15, min: -10, max: 40, step: 0.5, live: true, help: 'Mean drive, as the voltage it would hold without threshold and noise (from rest).' },
@@ -110,8 +109,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
 
   return {
     network: net,
-    // 10,000 raster rows are unreadable: the raster shows the first RASTER_MAX neurons, the rate all.
-    layers: [{ label: `neurons (first ${Math.min(n, RASTER_MAX)} of ${n})`, start: 0, count: Math.min(n, RASTER_MAX), role: 'exc' }],
+    layers: [{ label: 'neurons', start: 0, count: n, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
       const spec = PARAMS.find((s) => s.key === key);

@@ -22,6 +22,16 @@ export interface ExperimentInfo {
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];
+  /** The choice parameter and option that train on the user's own images, if the experiment can. */
+  localImages?: { key: string; option: number };
+}
+
+/** The user's images, decoded in the page: count grey-level images of width × height (0–255, row-major). */
+export interface LocalImages {
+  width: number;
+  height: number;
+  count: number;
+  pixels: Uint8Array;
 }
 
 export interface LinkResult {
@@ -104,6 +114,8 @@ export interface SimApi {
   decodeConfigFile(text: string): Promise<LinkResult>;
   /** The current run's configuration file (JSON text that decodeConfigFile reads back). */
   configFile(): Promise<string>;
+  /** Registers the user's own images (validated; replaces earlier ones) for experiments that offer them. */
+  provideLocalImages(images: LocalImages): Promise<{ count: number }>;
   /** Replaces the view settings (validated; invalid ones are refused with a message); returns the new RunInfo. */
   setView(view: ViewConfig): Promise<RunInfo>;
   /** Builds a new run (paused at step 0). Rejects with a readable message for invalid configs. */

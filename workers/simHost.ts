@@ -10,10 +10,11 @@ import { defaultView, validateView, type ViewConfig } from '../src-engine/config
 import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { exportBrian2, type Brian2Export } from '../src-engine/export/brian2/index';
-import { decodeImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
+import { decodeImageSet, getImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
+import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localImages';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
-import type { ExperimentInfo, Frame, LinkResult, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
+import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 /** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
 const CHUNK_MS = 12;
@@ -62,7 +63,7 @@ export class SimHost implements SimApi {
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
-    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })) }));
+    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
   }
 
   async decodeLink(text: string): Promise<LinkResult> {
@@ -75,6 +76,12 @@ export class SimHost implements SimApi {
 
   async configFile(): Promise<string> {
     return encodeConfigFile(this.need().toConfig(), this.view);
+  }
+
+  async provideLocalImages(images: LocalImages): Promise<{ count: number }> {
+    const set = makeLocalImageSet(images);
+    provideImageSet(set);
+    return { count: set.count };
   }
 
   async setView(view: ViewConfig): Promise<RunInfo> {
@@ -91,6 +98,7 @@ export class SimHost implements SimApi {
     this.playing = false;
     this.error = null;
     for (const name of findExperiment(safe.experiment)?.datasets?.(safe.params) ?? []) {
+      if (name === LOCAL_IMAGE_SET && !hasImageSet(name)) throw new Error('this run trains on your own images, which are not loaded here; choose them again or pick another input');
       if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
     }
     const session = new Session(safe);
@@ -212,14 +220,17 @@ export class SimHost implements SimApi {
   private info(): RunInfo {
     const s = this.need();
     this.sentParams = JSON.stringify(s.params);
+    // The link says when the run trains on local images it cannot carry (how many).
+    const li = s.def.localImages && s.params[s.def.localImages.key] === s.def.localImages.option && hasImageSet(LOCAL_IMAGE_SET) ? getImageSet(LOCAL_IMAGE_SET).count : 0;
+    const view: ViewConfig = { ...this.view, hidden: [...this.view.hidden], localImages: li };
     const net = s.run.network;
     const config = s.toConfig();
     return {
       runId: this.runId,
       config,
       params: { ...s.params },
-      view: { ...this.view, hidden: [...this.view.hidden] },
-      fragment: encodeFragment(config, this.view),
+      view,
+      fragment: encodeFragment(config, view),
       mode: s.def.mode,
       neurons: net.neurons,
       synapses: net.synapses,

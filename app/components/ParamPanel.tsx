@@ -2,6 +2,7 @@
 import { useStore } from '../store';
 import { setParam } from '../store/actions';
 import { isHidden } from '../store/viewSlice';
+import { ImageDrop } from './ImageDrop';
 import { ParamControl } from './ParamControl';
 
 const NONE: string[] = [];
@@ -36,6 +37,7 @@ export function ParamPanel() {
           ))}
         </>
       )}
+      <ImageDrop />
     </aside>
   );
 }

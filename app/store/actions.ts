@@ -8,6 +8,7 @@ import { captureReference, clearReference } from '../engine/compare';
 import { live } from '../engine/frameBus';
 import { pull, resetLiveData } from '../engine/frameLoop';
 import { writeHash } from '../url/urlSync';
+import { withoutMissingImages } from './imageActions';
 import { useStore } from './index';
 
 const st = () => useStore.getState();
@@ -47,7 +48,9 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
 export async function boot(hash: string, restored = false): Promise<void> {
   await guarded('Starting', async () => {
     st().setExperiments(await sim().listExperiments());
-    const { config, view, messages } = await sim().decodeLink(hash);
+    const decoded = await sim().decodeLink(hash);
+    const { view, messages } = decoded;
+    const config = withoutMissingImages(decoded.config, st().experiments, view.localImages);
     for (const m of messages) st().pushMessage(m, 'warning');
     if (restored && messages.length === 0) st().pushMessage('Continued with your last configuration (stored in this browser); choose an experiment or open a link to start elsewhere.', 'info');
     await openConfig(config, st().autoplay);
@@ -129,8 +132,6 @@ export async function setSpeed(speed: number): Promise<void> {
 
 /** Stores view settings with the run (they travel in the link); notes local images a link cannot carry. */
 export async function applyView(view: ViewConfig): Promise<void> {
-  if (view.localImages > 0)
-    st().pushMessage(`This run was trained on ${view.localImages} image(s) from its author's computer, which a link cannot carry; using the built-in images instead.`, 'info');
   const info = await guarded('Changing the view', () => sim().setView({ ...view, localImages: 0 }));
   if (info) adopt(info);
 }

@@ -6,6 +6,7 @@
 import type { ViewConfig } from '../../workers/simApi';
 import { sim } from '../engine/client';
 import { adopt, applyView, guarded, openConfig } from './actions';
+import { withoutMissingImages } from './imageActions';
 import { useStore } from './index';
 
 const st = () => useStore.getState();
@@ -27,7 +28,7 @@ export async function importConfigFile(text: string): Promise<boolean> {
   if (!r) return false;
   for (const m of r.messages) st().pushMessage(m, 'warning');
   if (r.messages.some((m) => /nothing was imported|not a valid configuration|too large|malformed|Unsupported/.test(m))) return false;
-  await openConfig(r.config, st().autoplay);
+  await openConfig(withoutMissingImages(r.config, st().experiments, r.view.localImages), st().autoplay);
   await applyView(r.view);
   return true;
 }

@@ -12,11 +12,14 @@ import { Rng } from '../core/rng';
 import { centroidAccuracy, invariance, meanAbsCorrelation, outputVariance, receptiveFieldContrast } from '../analysis/representation';
 import { FrameSequence, SEQUENCE_KINDS, type SequenceOptions } from '../inputs/frameSequences';
 import { getImageSet } from '../inputs/imageSet';
+import { LOCAL_IMAGE_SET } from '../inputs/localImages';
 import { LplRateLayer, type LplRateParams } from '../plasticity/lplRate';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
-const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise patterns'] as const;
+const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise patterns', 'your own images'] as const;
+/** Input option that uses the user's own images (inputs/localImages.ts), sequenced like MNIST digits. */
+const LOCAL_INPUT = 4;
 const EVAL_EVERY = 200;
 const EVAL_SEQUENCES = 40;
 const EVAL_LENGTH = 6;
@@ -82,14 +85,17 @@ class LplTrainer {
 function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const p: ParamValues = { ...initial };
   const F = p.frame_px, M = p.n_units, N = F * F;
-  const kind = SEQUENCE_KINDS[p.input];
-  const images = kind === 'mnist' ? getImageSet('mnist') : undefined;
-  const opts: SequenceOptions = { kind, size: F, length: p.seq_len, images, first: 0, count: images ? Math.min(MNIST_TRAIN, images.count) : undefined };
+  const local = p.input === LOCAL_INPUT;
+  const kind = local ? 'mnist' : SEQUENCE_KINDS[p.input];
+  const images = local ? getImageSet(LOCAL_IMAGE_SET) : kind === 'mnist' ? getImageSet('mnist') : undefined;
+  // A few own images: train and evaluate on all of them (MNIST keeps its held-out digits).
+  const trainCount = images ? (local ? images.count : Math.min(MNIST_TRAIN, images.count)) : undefined;
+  const opts: SequenceOptions = { kind, size: F, length: p.seq_len, images, first: 0, count: trainCount };
   const stream = new FrameSequence(opts, new Rng(rng.nextU32()));
 
   // Fixed held-out evaluation set: its own generator, held-out digits.
   const evalRng = new Rng(rng.nextU32());
-  const evalStream = new FrameSequence({ ...opts, length: EVAL_LENGTH, first: images ? MNIST_TRAIN : 0, count: images ? images.count - MNIST_TRAIN : undefined }, new Rng(0));
+  const evalStream = new FrameSequence({ ...opts, length: EVAL_LENGTH, first: images && !local ? MNIST_TRAIN : 0, count: images ? (local ? images.count : images.count - MNIST_TRAIN) : undefined }, new Rng(0));
   const E = EVAL_SEQUENCES * EVAL_LENGTH;
   const evalX = new Float32Array(E * N);
   const evalSeq = new Int32Array(E);
@@ -156,7 +162,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       const h = [initialEval, ...trainer!.history];
       const x = h.map((q) => q.frame);
       return [
-        { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, frame ${stream.position + 1} of ${opts.length}, ${kind === 'mnist' ? 'digit' : 'class'} ${stream.label})`, width: F, height: F, images: [Array.from(stream.frame)], signed: false },
+        { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, frame ${stream.position + 1} of ${opts.length}, ${local ? 'image' : kind === 'mnist' ? 'digit' : 'class'} ${stream.label})`, width: F, height: F, images: [Array.from(stream.frame)], signed: false },
         { kind: 'images', id: 'rf', title: `Receptive fields of the ${M} units (red +, blue −)`, width: F, height: F, images: Array.from({ length: M }, (_, i) => Array.from(layer.W.subarray(i * N, (i + 1) * N))), signed: true },
         {
           id: 'training', title: 'Held-out sequences: invariance, readout and redundancy during training', xLabel: 'training frames', yLabel: 'score', legend: 'bottom-right', yDomain: [0, 1.05],
@@ -190,5 +196,6 @@ export const lplSequences: ExperimentDef = {
   defaultSteps: 6000,
   params: PARAMS,
   build,
-  datasets: (p) => (SEQUENCE_KINDS[p.input] === 'mnist' ? ['mnist'] : []),
+  datasets: (p) => (p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : SEQUENCE_KINDS[p.input] === 'mnist' ? ['mnist'] : []),
+  localImages: { key: 'input', option: LOCAL_INPUT },
 };

@@ -16,6 +16,7 @@ import { Rng as RngClass } from '../core/rng';
 import { FramePoissonGroup } from '../inputs/framePoissonGroup';
 import { FrameSequence } from '../inputs/frameSequences';
 import { getImageSet } from '../inputs/imageSet';
+import { LOCAL_IMAGE_SET } from '../inputs/localImages';
 import { RateTableGroup } from '../inputs/rateTableGroup';
 import { FrameCounts } from '../monitors/frameCounts';
 import { shuffled, slowSignalRates } from '../inputs/slowSignal';
@@ -34,7 +35,9 @@ import { roundMetric } from './roundMetric';
 const DT = 0.1;
 const STEPS_PER_S = 10000;
 const GROUPS = ['P0 (5 Hz)', 'P1 (slow)', 'P2 (slow)', 'P1 control', 'P2 control'];
-const INPUTS = ['slow signals + shuffled controls (paper)', 'MNIST sequences, Poisson-coded', 'drifting gratings, Poisson-coded'] as const;
+const INPUTS = ['slow signals + shuffled controls (paper)', 'MNIST sequences, Poisson-coded', 'drifting gratings, Poisson-coded', 'your own images, Poisson-coded'] as const;
+/** Input option that uses the user's own images (inputs/localImages.ts), sequenced like MNIST digits. */
+const LOCAL_INPUT = 3;
 const FRAME_PX = 12;
 
 export const LPL_SPIKING_PARAMS: readonly ParamSpec[] = [
@@ -42,7 +45,7 @@ export const LPL_SPIKING_PARAMS: readonly ParamSpec[] = [
   { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike predictive term.' },
   { key: 'eta', label: 'Learning rate η', unit: '', default: 1, min: 0, max: 10, step: 0.01, live: true, help: 'The paper used 1e-2 over 10⁵ s; larger values show the trend within minutes.' },
   { key: 'plastic_inh', label: 'Inhibitory plasticity', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'Vogels rule on I→E (target 10 Hz).' },
-  { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: 2, step: 1, live: false, integer: true, options: INPUTS, help: 'What drives the network.' },
+  { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: INPUTS.length - 1, step: 1, live: false, integer: true, options: INPUTS, help: 'What drives the network.' },
   { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 50, min: 10, max: 200, step: 10, live: false, help: 'Image inputs: how long each frame is shown (rates 1–50 Hz by pixel intensity).' },
   { key: 'n_per_group', label: 'Inputs per group', unit: '', default: 50, min: 10, max: 100, step: 10, live: false, integer: true, help: 'Poisson neurons in each of the 5 input groups (paper: 100).' },
   { key: 'n_exc', label: 'Excitatory LPL neurons', unit: '', default: 40, min: 10, max: 100, step: 10, live: false, integer: true, help: 'Paper: 100.' },
@@ -93,8 +96,9 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     const tables = [Float32Array.of(5), p1, p2, shuffled(rng, p1), shuffled(rng, p2)];
     inputs = net.add(new RateTableGroup('inputs', tables.map((table, g) => ({ label: GROUPS[g], count: nG, table })), 10));
   } else {
-    const kind = p.input === 1 ? 'mnist' : 'grating';
-    stream = new FrameSequence({ kind, size: FRAME_PX, length: 8, images: kind === 'mnist' ? getImageSet('mnist') : undefined, first: 0, count: kind === 'mnist' ? 2000 : undefined }, new RngClass(rng.nextU32()));
+    const kind = p.input === 1 || p.input === LOCAL_INPUT ? 'mnist' : 'grating';
+    const set = p.input === LOCAL_INPUT ? getImageSet(LOCAL_IMAGE_SET) : kind === 'mnist' ? getImageSet('mnist') : undefined;
+    stream = new FrameSequence({ kind, size: FRAME_PX, length: 8, images: set, first: 0, count: set ? Math.min(2000, set.count) : undefined }, new RngClass(rng.nextU32()));
     inputs = net.add(new FramePoissonGroup('inputs', stream, Math.round(p.frame_ms / DT), 1, 50));
   }
   const nIn = inputs.size;
@@ -221,7 +225,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         const W = wByUnit();
         const shown = Math.min(nE, 16);
         return [
-          { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, ${p.input === 1 ? 'digit' : 'orientation'} ${stream.label}), coded as 1–50 Hz`, width: FRAME_PX, height: FRAME_PX, images: [Array.from(stream.frame)], signed: false },
+          { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, ${p.input === 1 ? 'digit' : p.input === LOCAL_INPUT ? 'image' : 'orientation'} ${stream.label}), coded as 1–50 Hz`, width: FRAME_PX, height: FRAME_PX, images: [Array.from(stream.frame)], signed: false },
           { kind: 'images', id: 'rf', title: `Input weights of the first ${shown} LPL neurons`, width: FRAME_PX, height: FRAME_PX, images: Array.from({ length: shown }, (_, i) => Array.from(W.subarray(i * nIn, (i + 1) * nIn))), signed: true },
         ];
       }
@@ -258,5 +262,6 @@ export const lplSpiking: ExperimentDef = {
   defaultSteps: 60 * STEPS_PER_S,
   params: LPL_SPIKING_PARAMS,
   build,
-  datasets: (p) => (p.input === 1 ? ['mnist'] : []),
+  datasets: (p) => (p.input === 1 ? ['mnist'] : p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : []),
+  localImages: { key: 'input', option: LOCAL_INPUT },
 };

@@ -151,6 +151,8 @@ export interface ExperimentDef {
   build(params: ParamValues, rng: Rng): ExperimentRun;
   /** Image sets (see inputs/imageSet.ts) the host must provide before build() for these parameters. */
   datasets?(params: ParamValues): string[];
+  /** The choice parameter and option that train on the user's own images (inputs/localImages.ts), if any. */
+  readonly localImages?: { readonly key: string; readonly option: number };
 }
 
 /** Parameter defaults of an experiment as a plain object. */

@@ -5,7 +5,7 @@
  */
 import { scaleLog } from 'd3';
 import type { XYPlotSpec as PlotSpec } from '../../workers/simApi';
-import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, line, xScale, yScale } from './axes';
+import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, line, xScale, yScale, LINE_SCALE } from './axes';
 
 export const SERIES_COLORS: Record<string, string> = {
   exc: '#1f6fd1',
@@ -85,7 +85,7 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
       const w = Math.max(2, Math.min(4, (f.right - f.left) / 300));
       for (let k = 0; k < s.x.length; k++) ctx.fillRect(x(s.x[k]) - w / 2, y(s.y[k]) - h / 2, w, h);
     } else if (s.style === 'points') {
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 1.5 * LINE_SCALE;
       for (let k = 0; k < s.x.length; k++) {
         const px = x(s.x[k]), py = y(s.y[k]);
         const e = s.yErr?.[k];
@@ -106,7 +106,7 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
         ctx.stroke();
       }
     } else {
-      ctx.lineWidth = s.style === 'dashed' ? 1.6 : 2.2;
+      ctx.lineWidth = (s.style === 'dashed' ? 1.6 : 2.2) * LINE_SCALE;
       ctx.setLineDash(s.style === 'dashed' ? [6, 4] : []);
       ctx.beginPath();
       let pen = false;
@@ -153,7 +153,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: PlotSpec, f: { left: nu
     } else if (s.style === 'bars') {
       ctx.fillRect(x0 + 5, cy - 5, 14, 10);
     } else {
-      ctx.lineWidth = 2;
+      ctx.lineWidth = 2 * LINE_SCALE;
       ctx.setLineDash(s.style === 'dashed' ? [5, 3] : []);
       ctx.beginPath();
       ctx.moveTo(x0 + 4, cy);

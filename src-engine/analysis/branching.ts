@@ -5,7 +5,8 @@
  * - Naive ratio ⟨A_{t+1}/A_t⟩: reads ≈ 1 for any stationary process (shown for contrast only).
  * - Regression r₁ = Cov(A_t, A_{t+1})/Var(A_t): exact under full observation, biased by subsampling.
  * - MR estimator (Wilting & Priesemann 2018): r_k = Cov(A_t, A_{t+k})/Var(A_t) for k = 1..k_max,
- *   least-squares fit of r_k = b·m^k; m̂ is invariant to (binomial) subsampling, which only scales b.
+ *   least-squares fit of r_k = b·m^k with 0 ≤ b ≤ 1; m̂ is invariant to (binomial) subsampling,
+ *   which only scales b.
  * - Avalanches: runs of non-empty bins between empty ones; their sizes (total spikes) are compared
  *   with the Borel distribution P(S = s) = e^{−ms}(ms)^{s−1}/s! of a branching process started by
  *   one ancestor (mean 1/(1 − m); tail ∝ s^{−3/2} at m = 1).
@@ -58,6 +59,7 @@ export interface MrFit {
 
 /** Least-squares fit of r_k = b m^k; for fixed m the best b is Σ r_k m^k / Σ m^{2k}. */
 export function mrEstimate(a: ArrayLike<number>, kMax = 40): MrFit {
+  // Grid search over m ∈ (0, 1) and golden-section refinement; the best b is closed-form per m.
   const rk: number[] = [];
   for (let k = 1; k <= kMax; k++) rk.push(lagRegression(a, k));
   const sse = (m: number): [number, number] => {
@@ -69,7 +71,9 @@ export function mrEstimate(a: ArrayLike<number>, kMax = 40): MrFit {
         den += mk * mk;
       }
     }
-    const b = den > 0 ? num / den : 0;
+    // b ∈ [0, 1]: subsampling can only shrink it; unbounded, r_k ≈ 0 beyond k = 1 would be fitted
+    // by m → 0 with b → ∞.
+    const b = den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
     let e = 0;
     for (let k = 0; k < rk.length; k++) if (Number.isFinite(rk[k])) e += (rk[k] - b * m ** (k + 1)) ** 2;
     return [e, b];

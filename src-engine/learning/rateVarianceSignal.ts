@@ -4,21 +4,23 @@
  * (r_b = A_b/(N·B·dt), A_b = spikes of the layer in bin b), the time scale on which recurrent
  * excitation (τ_m) can make the population fluctuate; with B = 1 it is the per-step form. Loss
  *
- *   L = ½ Σ_j ((r_j − r₀)/r₀)² + (λ_var N/2)·((s − s*)/s*)²,   s = Var_b(r_b)
+ *   L = ½ Σ_j ((r_j − r₀)/r₀)² + (λ_var N/2)·(ln(s/s*))²,   s = Var_b(r_b)
  *
  * and its exact derivative for a spike of neuron j in bin b (the factor 1/(T dt) goes into η):
  *
- *   L_j^b = (r_j − r₀)/r₀² + 2 λ_var (s − s*)(r_b − μ_r)/s*²
+ *   L_j^b = (r_j − r₀)/r₀² + 2 λ_var ln(s/s*)·(r_b − μ_r)/s
  *
- * The second term is one global third factor: with too much variance it depresses synapses whose
- * traces are active while the population is above its mean and potentiates them below it
- * (push–pull). Online, r_j, μ_r and s are exponential running averages (τ_rate, τ_stat ≫ a bin).
- * The eligibility of a bin is summed in the core and multiplied by L^b at the bin's end. Every
- * block the mean gradient g takes an RMSprop step (β = e^{−T_block/τ_rms}): v ← βv + (1 − β)g²,
- * W ← W − η·g/(√v̂ + ε), v̂ bias-corrected. The normalisation bounds the step, so transient
- * synchronous events, whose gradients are orders of magnitude larger than usual, cannot throw the
- * network into runaway; no momentum, which would turn the delayed rate feedback into oscillations.
- * The per-step count A_t (avalanches) and the per-bin rate r_b (branching) are kept for analysis.
+ * The variance term is source 000's β(s − s*)² measured on a log scale: same minimum, same sign
+ * structure, but a gradient that stays bounded when a synchronous burst makes s ≫ s* (with the
+ * squared difference such bursts produced steps that wrecked the network). It is one global third
+ * factor: with too much variance it depresses synapses whose traces are active while the population
+ * is above its mean and potentiates them below it (push–pull). Online, r_j, μ_r and s are
+ * exponential running averages (τ_rate, τ_stat ≫ a bin). The eligibility of a bin is summed in the
+ * core and multiplied by L^b at the bin's end. Every block the mean gradient g takes a plain
+ * gradient step W ← W − η·g with each step clipped to ±max_step (optimizer 0; sign-normalised
+ * optimisers move all N weights of a neuron together and made the rate oscillate), or an RMSprop
+ * step (optimizer 1). The per-step count A_t (avalanches) and the per-bin rate r_b (branching) are
+ * kept for analysis.
  */
 import type { Component, ComponentSnapshot, StepContext } from '../core/component';
 import type { EpropCore } from './epropCore';
@@ -36,6 +38,9 @@ export interface RateVarianceParams {
   w_clip: number;
   /** RMS averaging time (s). */
   tau_rms_s: number;
+  /** 0: plain gradient descent (steps clipped to ±max_step), 1: RMSprop. */
+  optimizer: number;
+  max_step: number;
 }
 
 /** A ring buffer of the most recent values. */
@@ -65,7 +70,6 @@ export class RateVarianceSignal implements Component {
   private readonly L: Float64Array;
   private readonly binSpikes: Float64Array;
   private readonly rms: Float64Array;
-  private readonly mom: Float64Array;
   private inBin = 0;
   private binCount = 0;
   mu = 0;
@@ -91,7 +95,6 @@ export class RateVarianceSignal implements Component {
     this.L = new Float64Array(core.n);
     this.binSpikes = new Float64Array(core.n);
     this.rms = new Float64Array(core.wRec.length + core.wIn.length);
-    this.mom = new Float64Array(core.wRec.length + core.wIn.length);
     this.steps = new Recent(historySteps);
     this.bins = new Recent(historyBins);
     this.mu = params.r0_hz;
@@ -118,7 +121,7 @@ export class RateVarianceSignal implements Component {
     this.mu += ks * (rb - this.mu);
     const dev = rb - this.mu;
     this.s += ks * (dev * dev - this.s);
-    const globalTerm = (2 * lv * (this.s - sStar) * dev) / (sStar * sStar);
+    const globalTerm = this.s > 0 ? (2 * lv * Math.log(this.s / sStar) * dev) / this.s : 0;
     const inv = 1 / (r0 * r0), toHz = 1000 / binMs, rate = this.rate, L = this.L, bs = this.binSpikes;
     for (let j = 0; j < n; j++) {
       rate[j] += kr * (bs[j] * toHz - rate[j]);
@@ -135,20 +138,23 @@ export class RateVarianceSignal implements Component {
     const core = this.core;
     if (this.enabled) {
       const { eta, w_clip: c, tau_rms_s } = this.params;
-      const b2 = Math.exp(-(this.blockSteps * this.dt) / (1000 * tau_rms_s)), inv = 1 / this.blockSteps;
-      const k = this.blocks;
-      // Bias corrections of Adam: 1 − β^k.
-      const c1 = 1 - B1 ** k, c2 = 1 - b2 ** k;
-      const opt = { eta, b2, inv, c1, c2 };
-      adamStep(core.wRec, core.gRec, this.mom, this.rms, 0, opt, -c, c);
-      if (core.learnInput) adamStep(core.wIn, core.gIn, this.mom, this.rms, core.wRec.length, opt, 0, 2 * c);
+      const inv = 1 / this.blockSteps;
+      if (this.params.optimizer === 1) {
+        const b2 = Math.exp(-(this.blockSteps * this.dt) / (1000 * tau_rms_s));
+        const k = this.blocks, c2 = 1 - b2 ** k;
+        rmsPropStep(core.wRec, core.gRec, this.rms, 0, eta, b2, inv, c2, -c, c);
+        if (core.learnInput) rmsPropStep(core.wIn, core.gIn, this.rms, core.wRec.length, eta, b2, inv, c2, 0, 2 * c);
+      } else {
+        gdStep(core.wRec, core.gRec, eta * inv, this.params.max_step, -c, c);
+        if (core.learnInput) gdStep(core.wIn, core.gIn, eta * inv, this.params.max_step, 0, 2 * c);
+      }
     }
     core.resetGradients();
   }
 
   snapshot(): ComponentSnapshot {
     return {
-      rate: this.rate.slice(), rms: this.rms.slice(), mom: this.mom.slice(), binSpikes: this.binSpikes.slice(), mu: this.mu, s: this.s, enabled: this.enabled,
+      rate: this.rate.slice(), rms: this.rms.slice(), binSpikes: this.binSpikes.slice(), mu: this.mu, s: this.s, enabled: this.enabled,
       inBin: this.inBin, binCount: this.binCount, blocks: this.blocks, params: { ...this.params },
       steps: [this.steps.buf.slice(), this.steps.head, this.steps.filled], bins: [this.bins.buf.slice(), this.bins.head, this.bins.filled],
     };
@@ -157,7 +163,6 @@ export class RateVarianceSignal implements Component {
   restore(st: ComponentSnapshot): void {
     this.rate.set(st.rate as Float64Array);
     this.rms.set(st.rms as Float64Array);
-    this.mom.set(st.mom as Float64Array);
     this.binSpikes.set(st.binSpikes as Float64Array);
     Object.assign(this, { mu: st.mu, s: st.s, enabled: st.enabled, inBin: st.inBin, binCount: st.binCount, blocks: st.blocks });
     this.params = { ...(st.params as RateVarianceParams) };
@@ -170,21 +175,23 @@ export class RateVarianceSignal implements Component {
   }
 }
 
-/** Momentum of the optimiser (0: RMSprop). */
-const B1 = 0;
-
-/** Adam step on w (moments at m/v[offset…]), clipped to [lo, hi]. */
-function adamStep(
-  w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, offset: number,
-  o: { eta: number; b2: number; inv: number; c1: number; c2: number }, lo: number, hi: number,
-): void {
+/** Plain gradient step w ← w − k·g, each step clipped to ±maxStep, weights to [lo, hi]. */
+function gdStep(w: Float64Array, g: Float64Array, k: number, maxStep: number, lo: number, hi: number): void {
   for (let q = 0; q < w.length; q++) {
-    const gm = g[q] * o.inv;
-    const mq = B1 * m[offset + q] + (1 - B1) * gm;
-    const vq = o.b2 * v[offset + q] + (1 - o.b2) * gm * gm;
-    m[offset + q] = mq;
+    let d = k * g[q];
+    d = d > maxStep ? maxStep : d < -maxStep ? -maxStep : d;
+    const nw = w[q] - d;
+    w[q] = nw > hi ? hi : nw < lo ? lo : nw;
+  }
+}
+
+/** RMSprop step on w (second moment at v[offset…], bias correction c2), clipped to [lo, hi]. */
+function rmsPropStep(w: Float64Array, g: Float64Array, v: Float64Array, offset: number, eta: number, b2: number, inv: number, c2: number, lo: number, hi: number): void {
+  for (let q = 0; q < w.length; q++) {
+    const gm = g[q] * inv;
+    const vq = b2 * v[offset + q] + (1 - b2) * gm * gm;
     v[offset + q] = vq;
-    const nw = w[q] - (o.eta * (mq / o.c1)) / (Math.sqrt(vq / o.c2) + 1e-12);
+    const nw = w[q] - (eta * gm) / (Math.sqrt(vq / c2) + 1e-12);
     w[q] = nw > hi ? hi : nw < lo ? lo : nw;
   }
 }

@@ -32,12 +32,7 @@ export function App() {
       <Gallery />
       <main className="main">
         <ParamPanel />
-        <section className="plots" aria-label="Live plots">
-          <ViewBar />
-          <ExperimentPlots />
-          <SpikingViews />
-          <MetricsCard />
-        </section>
+        <Plots viewBar />
         <LessonDock />
       </main>
       <ShortcutsHelp />
@@ -55,17 +50,25 @@ function EmbedApp({ projector }: { projector: boolean }) {
       <MessageBanner />
       <main className="main">
         <ParamPanel />
-        <section className="plots" aria-label="Live plots">
-          <ExperimentPlots />
-          <SpikingViews />
-          <MetricsCard />
-        </section>
+        <Plots viewBar={false} />
       </main>
       <a className="embed-open" href={full} target="_blank" rel="noreferrer">
         Open in Plasticity Playground ↗
       </a>
       <ShortcutsHelp />
     </div>
+  );
+}
+
+/** The charts column: the experiment's charts, the spiking views and the measurements. */
+function Plots({ viewBar }: { viewBar: boolean }) {
+  return (
+    <section className="plots" aria-label="Live plots">
+      {viewBar && <ViewBar />}
+      <ExperimentPlots />
+      <SpikingViews />
+      <MetricsCard />
+    </section>
   );
 }
 

@@ -46,4 +46,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'folded-digits', title: 'Folded autoencoder on digits', blurb: 'Encode with W, decode with G: reconstructions after learning.',
     experiment: 'folded-autoencoder', seed: 1, params: {}, thumbnail: { plot: 'digits', steps: 8000 },
   },
+  {
+    id: 'fp-density', title: 'Noisy neurons vs Fokker–Planck', blurb: '10,000 white-noise LIF neurons: voltage histogram on the FP density.',
+    experiment: 'fokker-planck', seed: 1, params: {}, thumbnail: { plot: 'density', steps: 5000 },
+  },
 ];

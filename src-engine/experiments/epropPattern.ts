@@ -54,6 +54,8 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   for (let j = 0; j < n; j++) wRec[j * n + j] = 0;
   const core = new EpropCore(nIn, n, wIn, wRec, { alpha, v_th: 0.03, gamma: 0.3, n_ref: 0 }, alpha);
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, input));
+  // The weights live inside the e-prop core; register their count for the header and the benchmark.
+  net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
   const target = sinesTarget(rng, PERIOD);
   const learner = net.add(new EpropRegression('readout', core, 1, [target], PERIOD, p.eta, rng));
   const apply = (v: ParamValues) => {

@@ -50,4 +50,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'fp-density', title: 'Noisy neurons vs Fokker–Planck', blurb: '10,000 white-noise LIF neurons: voltage histogram on the FP density.',
     experiment: 'fokker-planck', seed: 1, params: {}, thumbnail: { plot: 'density', steps: 5000 },
   },
+  {
+    id: 'eprop-branching', title: 'e-prop: rate and variance targets', blurb: 'A recurrent network holds r₀ and the global-rate variance; the MR estimator reads m̂.',
+    experiment: 'eprop-criticality', seed: 1, params: {}, thumbnail: { plot: 'targets', steps: 60_000 },
+  },
 ];

@@ -31,7 +31,8 @@ const readStep = async (page: Page) => Number(((await page.getByTestId('step').t
 async function capture(page: Page, preset: (typeof PRESETS)[number]): Promise<Buffer> {
   const link = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, e: preset.experiment, s: preset.seed, p: preset.params }));
   await page.goto(BASE + link);
-  await page.waitForFunction((id) => (document.querySelector('[data-testid="experiment"]') as HTMLSelectElement | null)?.value === id, preset.experiment);
+  // Page-side code is passed as text: this script is type-checked without the DOM library.
+  await page.waitForFunction(`document.querySelector('[data-testid="experiment"]')?.value === ${JSON.stringify(preset.experiment)}`);
   if (preset.thumbnail.steps > 0) {
     await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
     const deadline = Date.now() + 240_000;
@@ -42,23 +43,23 @@ async function capture(page: Page, preset: (typeof PRESETS)[number]): Promise<Bu
     await page.getByTestId('play').click();
   }
   const sel = preset.thumbnail.plot === 'raster' ? '[data-testid="raster"]' : `[data-testid="plot-canvas-${preset.thumbnail.plot}"]`;
-  await page.waitForFunction((s) => {
-    const c = document.querySelector(s);
+  await page.waitForFunction(`(() => {
+    const c = document.querySelector(${JSON.stringify(sel)});
     return !!c && (Number(c.getAttribute('data-peak')) > 0 || Number(c.getAttribute('data-drawn-spikes')) > 0);
-  }, sel);
+  })()`);
   await page.waitForTimeout(800); // the last frame is drawn on the next animation frame
-  const dataUrl = await page.evaluate((s) => {
-    const src = document.querySelector(s) as HTMLCanvasElement;
+  const dataUrl: string = await page.evaluate(`(() => {
+    const src = document.querySelector(${JSON.stringify(sel)});
     const out = document.createElement('canvas');
     out.width = 400;
     out.height = 200;
-    const ctx = out.getContext('2d')!;
+    const ctx = out.getContext('2d');
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 400, 200);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(src, 0, 0, src.width, src.height, 0, 0, 400, 200);
     return out.toDataURL('image/png');
-  }, sel);
+  })()`);
   return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 

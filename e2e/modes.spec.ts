@@ -46,6 +46,9 @@ test('classroom link: unticked panels and controls are hidden for whoever opens 
   for (const id of ['plot:rate-histogram', 'panel:metrics']) await dialog.getByTestId(`show-${id}`).uncheck();
   const controls = await dialog.getByTestId('share-controls').locator('input[type=checkbox]').all();
   for (const c of controls) if ((await c.getAttribute('data-testid')) !== 'show-param:v_th_mV') await c.uncheck();
+  // The link follows once the worker has stored each change: 2 panels + every control but one.
+  const hiddenInLink = async () => wireOf(await dialog.getByTestId('share-link').inputValue()).u?.h?.length ?? 0;
+  await expect.poll(hiddenInLink).toBe(2 + controls.length - 1);
   const link = await dialog.getByTestId('share-link').inputValue();
   expect(wireOf(link).u.h).toContain('plot:rate-histogram');
   expect(wireOf(link).u.h).not.toContain('param:v_th_mV');

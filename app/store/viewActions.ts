@@ -12,8 +12,12 @@ import { useStore } from './index';
 const st = () => useStore.getState();
 
 export async function updateView(patch: Partial<ViewConfig>): Promise<void> {
-  const info = await guarded('Changing the view', () => sim().setView({ ...st().view, ...patch }));
+  const before = st().view;
+  const next = { ...before, ...patch };
+  st().setViewState(next); // at once: checkboxes and panels follow the click, the link follows the worker
+  const info = await guarded('Changing the view', () => sim().setView(next));
   if (info) adopt(info);
+  else st().setViewState(before);
 }
 
 /** Hides (or shows again) one control or panel id. */

@@ -31,7 +31,10 @@ test('the start page shows the gallery beside the running default experiment; pr
   await expect.poll(() => page.getByTestId('step').textContent().then(Number), { timeout: 20_000 }).toBeGreaterThan(0);
   const thumbs = page.getByTestId('gallery').locator('img');
   expect(await thumbs.count()).toBeGreaterThanOrEqual(6);
-  await expect.poll(() => thumbs.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  for (const img of await thumbs.all()) {
+    await img.scrollIntoViewIfNeeded(); // thumbnails load lazily as the row scrolls
+    await expect.poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  }
   await page.getByTestId('preset-triplet-50hz').click();
   await expect(page.getByTestId('experiment')).toHaveValue('stdp-window');
   await expect(page.getByTestId('param-rule')).toHaveValue('2');

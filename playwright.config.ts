@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // served from a production build by `vite preview`, exactly as users get it.
 // PW_PORT lets several checkouts/agents run the suite side by side.
 const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUT_DIR = PORT === 4173 ? 'dist' : `dist-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,7 +24,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+    // A side-by-side suite (PW_PORT) builds into its own folder so it never serves another's half-written build.
+    command: `node_modules/.bin/vite build --logLevel warn --outDir ${OUT_DIR} && node_modules/.bin/vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -47,8 +47,9 @@ for (const lesson of LESSONS) {
     test.setTimeout(30_000 + lesson.steps.length * STEP_TIMEOUT);
     await page.goto('/');
     await page.getByTestId(`lesson-open-${lesson.id}`).click();
-    await expect(page.getByTestId('lesson-panel')).toBeVisible();
-    await expect(page.getByTestId('experiment')).toHaveValue(lesson.experiment);
+    // The panel and KaTeX are a lazily loaded chunk: allow for a slow, shared machine.
+    await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('experiment')).toHaveValue(lesson.experiment, { timeout: 30_000 });
     await expect(page.getByTestId('lesson-panel').locator('.katex').first()).toBeVisible();
     // A link in the text highlights the control it names.
     const link = page.getByTestId('lesson-panel').locator('[data-testid^="lesson-ref-param-"]').first();

@@ -1,15 +1,29 @@
 /** Mounts the open lesson's side panel; the panel and KaTeX load only when a lesson is opened. */
-import { lazy, Suspense } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useStore } from '../store';
 
 const LessonPanel = lazy(() => import('./LessonPanel'));
+
+/** If the lesson chunk cannot be loaded (e.g. the site was redeployed), say so instead of blanking the page. */
+class LessonBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    if (this.state.failed) return <aside className="lesson-panel" role="alert">The lesson could not be loaded. Reload the page to try again.</aside>;
+    return this.props.children;
+  }
+}
 
 export function LessonDock() {
   const id = useStore((s) => s.lessonId);
   if (!id) return null;
   return (
-    <Suspense fallback={<aside className="lesson-panel">Loading the lesson…</aside>}>
-      <LessonPanel key={id} id={id} />
-    </Suspense>
+    <LessonBoundary key={id}>
+      <Suspense fallback={<aside className="lesson-panel">Loading the lesson…</aside>}>
+        <LessonPanel id={id} />
+      </Suspense>
+    </LessonBoundary>
   );
 }

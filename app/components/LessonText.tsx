@@ -5,6 +5,7 @@ import { highlight } from '../lessons/highlight';
 import { parseRichText, type RefKind } from '../lessons/richText';
 import type { LessonBlock } from '../lessons/types';
 import { useStore } from '../store';
+import { metricLabel } from './MetricsCard';
 
 function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
   const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
@@ -19,7 +20,7 @@ function useRefLabel(ref: RefKind, key: string): string {
       return exp?.params.find((p) => p.key === key)?.label ?? s.experiments.flatMap((e) => e.params).find((p) => p.key === key)?.label;
     }
     if (ref === 'plot') return s.plotTitles.find((p) => p.id === key)?.title.split(/[:(—]/)[0].trim();
-    return undefined;
+    return metricLabel(key).label;
   });
   return label ?? key.replace(/_/g, ' ');
 }

@@ -6,11 +6,11 @@ const LessonPanel = lazy(() => import('./LessonPanel'));
 
 /** If the lesson chunk cannot be loaded (e.g. the site was redeployed), say so instead of blanking the page. */
 class LessonBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
+  override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
   }
-  render() {
+  override render() {
     if (this.state.failed) return <aside className="lesson-panel" role="alert">The lesson could not be loaded. Reload the page to try again.</aside>;
     return this.props.children;
   }

@@ -255,7 +255,7 @@ export const lplSpiking: ExperimentDef = {
   summary:
     'Excitatory LIF neurons learn their input weights with the spiking LPL rule while inhibition keeps them in check. Two input groups ' +
     'carry slowly varying rates, two others the same rates shuffled in time. The Hebbian term keeps the neurons from falling silent: ' +
-    'set λ to 0 and activity collapses within seconds. Selectivity for the slow signals builds up slowly (the paper ran 10⁵ s); ' +
+    'start with λ = 0 and activity collapses within about 20 s (switched off later, it fades more slowly as the grown weights decay). Selectivity for the slow signals builds up slowly (the paper ran 10⁵ s); ' +
     'here the signal groups pull ahead of their controls within a minute, with and without the predictive term.',
   dt_ms: DT,
   mode: 'simulated',

@@ -12,9 +12,6 @@ import { siegertCv, siegertRate } from '../../stochastic/siegert';
 import { scriptPrelude, scriptReport } from './pyScript';
 import { FP_CELLS, pyNum8, whiteNoiseIfPy } from './whiteNoiseIfModel';
 
-/** The app's raster shows at most this many neurons (its layer label says so). */
-const RASTER_MAX = 500;
-
 export function fokkerPlanckBrian2(def: ExperimentDef, p: ParamValues, seed: number): string {
   const fp = fpParamsFrom(p);
   const lif = fp.model === 'lif';
@@ -52,7 +49,7 @@ export function fokkerPlanckBrian2(def: ExperimentDef, p: ParamValues, seed: num
     ...(lif ? [`cv_theory = ${pyNum8(siegertCv(fp))}  # the Siegert CV`] : []),
     '',
   ].join('\n');
-  const report = scriptReport(def.id, [{ label: `neurons (first ${Math.min(n, RASTER_MAX)} of ${n})`, count: 'n_neurons', monitor: 'rate_all' }], {
+  const report = scriptReport(def.id, [{ label: 'neurons', count: 'n_neurons', monitor: 'rate_all' }], {
     rate_mc_hz: 'finite(mean_rate(rate_all))',
     rate_theory_hz: 'finite(rate_theory)',
     rate_fp_hz: 'finite(rate_fp)',

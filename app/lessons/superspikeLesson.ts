@@ -36,7 +36,7 @@ export const superspikeLesson: Lesson = {
       experiment: 'superspike-target',
       set: { feedback: 2 },
       speed: Infinity,
-      lookFor: 'Every hidden neuron now gets the same summed error, so the hidden layer cannot divide the work: after 40 trials {metric:van_rossum_final} is still well above half its initial value, where symmetric and random feedback were near a quarter.',
+      lookFor: 'Every hidden neuron now gets the same summed error, so the hidden layer cannot divide the work: after 40 trials {metric:van_rossum_final} is still well above half its initial value, where symmetric and random feedback were far below half.',
       expect: { metric: 'van_rossum_final', above: 1200, when: { metric: 'trials', above: 40 } },
     },
   ],
@@ -47,7 +47,7 @@ export const superspikeLesson: Lesson = {
     },
     {
       question: 'Make the surrogate very steep ({param:beta} = 10) and restart. Does learning stop?',
-      answer: 'No, it slows a little: with a steep surrogate only neurons close to threshold get credit, but the RMS normalisation keeps the step size, so the loss still falls (≈ 810 instead of ≈ 620 after 40 trials with seed 1).',
+      answer: 'No, it slows a little: with a steep surrogate only neurons close to threshold get credit, but the RMS normalisation keeps the step size, so the loss still falls (≈ 490 instead of ≈ 380 after 40 trials with seed 1).',
     },
     {
       question: 'Which feedback does the paper say is needed for harder, nonlinear tasks?',

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultRunConfig } from '../config/runConfig';
 import { Session } from '../run/session';
 
+/** Steps per 500-ms trial (dt = 1 ms). */
+const TRIAL = 500;
+
 interface SsMetrics { van_rossum_initial: number; van_rossum_final: number; loss_trace: number[]; trials: number; target_spikes: number }
 
 /** The default superspike-target run for its default training time (100 trials of 500 ms). */
@@ -32,7 +35,7 @@ describe('superspike-target (issue 5 checks)', () => {
     const c = defaultRunConfig('superspike-target', 1);
     c.params.plastic = 0;
     const s = new Session(c);
-    s.advance(20 * 1000);
+    s.advance(20 * TRIAL);
     const m = s.run.metrics() as unknown as SsMetrics;
     for (const v of m.loss_trace.slice(1)) expect(v).toBeCloseTo(m.loss_trace[1], 6);
   });
@@ -40,13 +43,13 @@ describe('superspike-target (issue 5 checks)', () => {
   it('switching the feedback mode mid-run keeps training (no reset) and replays from the recorded change', () => {
     const c = defaultRunConfig('superspike-target', 2);
     const s = new Session(c);
-    s.advance(10 * 1000);
+    s.advance(10 * TRIAL);
     s.setParam('feedback', 2);
-    s.advance(10 * 1000);
+    s.advance(10 * TRIAL);
     const m = s.run.metrics() as unknown as SsMetrics;
     expect(m.trials).toBe(20);
     const replay = new Session(s.toConfig());
-    replay.advance(20 * 1000);
+    replay.advance(20 * TRIAL);
     expect(replay.summary().fingerprint).toBe(s.summary().fingerprint);
   });
 });

@@ -22,7 +22,7 @@ import { DenseProjection } from '../synapses/denseProjection';
 import { roundMetric } from './roundMetric';
 import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
 
-const DT = 0.5;
+const DT = 1;
 const BIN_MS = 10;
 const COLS = 50;
 const TRIAL_STEPS = (COLS * BIN_MS) / DT;

@@ -14,6 +14,8 @@ test('five slider moves while running replay exactly from the copied link', asyn
   const page = await ctx.newPage();
   await page.goto('/');
   await waitForStep(page, 300);
+  // Slow motion keeps the session short in steps, so the fresh page can step to every checkpoint quickly.
+  await page.getByTestId('speed').selectOption({ label: '0.1× real time' });
   const moves: [string, string][] = [
     ['v_th_mV', '-49'],
     ['w_inh_mV', '-12'],

@@ -30,7 +30,7 @@ function monteCarloRate(p: WhiteNoiseIfParams, mu: number, sigma: number, n: num
 describe('white-noise LIF Monte Carlo against Siegert (dt = 0.1 ms, bridge-corrected)', () => {
   // Mean-driven (μ > θ) and fluctuation-driven points, from below 2 Hz to above 40 Hz.
   const points: [number, number, number][] = [
-    [10, 5, 40], [15, 5, 10], [10, 10, 10], [20, 5, 8], [25, 2, 8],
+    [10, 5, 20], [15, 5, 5], [10, 10, 5], [20, 5, 4], [25, 2, 4],
   ];
   for (const [mu, sigma, seconds] of points) {
     it(`μ=${mu}, σ=${sigma}`, () => {

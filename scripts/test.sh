@@ -7,6 +7,10 @@ export NO_COLOR=1 FORCE_COLOR=0
 out=.test-output
 rm -rf "$out" && mkdir -p "$out"
 
+# Brian2 for the export integration test (installed as root when missing; otherwise that one
+# test fails with a message naming the package, and the rest of the suite still runs).
+bash scripts/ensure-brian2.sh || true
+
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$out/unit.json"
 unit_rc=$?
 

@@ -1,14 +1,19 @@
 /**
- * e-prop for a recurrent LIF layer (Bellec et al. 2020; SCIENCE.md §5.1), in the discrete form of
- * source 000 (dimensionless potentials, dt = one step):
+ * e-prop for a recurrent LIF or ALIF layer (Bellec et al. 2020; SCIENCE.md §5.1), in the discrete
+ * form of source 000 (dimensionless potentials, dt = one step):
  *
  *   v_j^{t+1} = α v_j^t + Σ_i W^rec_ij z_i^t + Σ_i W^in_ij x_i^{t+1} − z_j^t v_th,    α = e^{−dt/τ_m}
- *   z_j^{t+1} = H(v_j^{t+1} − v_th)   (0 during n_ref refractory steps)
- *   ψ_j^t     = (γ/v_th)·max(0, 1 − |v_j^t − v_th|/v_th)      (0 during refractoriness)
+ *   z_j^{t+1} = H(v_j^{t+1} − A_j^{t+1})   (0 during n_ref refractory steps)
+ *   ψ_j^t     = (γ/v_th)·max(0, 1 − |v_j^t − A_j^t|/v_th)      (0 during refractoriness)
  *
- * Eligibility traces (exact for LIF when gradients through the reset and the recurrence are
- * stopped): e_ij^{t+1} = ψ_j^{t+1} z̄_i^t with z̄_i^t = α z̄_i^{t−1} + z_i^t for recurrent
- * weights, e_ij^t = ψ_j^t x̄_i^t with x̄_i^t = α x̄_i^{t−1} + x_i^t for input weights.
+ * LIF (beta_a = 0, the default): A_j = v_th. ALIF (beta_a = β > 0, rho = ρ = e^{−dt/τ_a}):
+ * A_j^t = v_th + β a_j^t with a_j^{t+1} = ρ a_j^t + z_j^t; the reset keeps the base threshold v_th;
+ * the eligibility gains the per-synapse adaptation component ε^a (epropAlif.ts).
+ *
+ * Eligibility traces (exact when gradients through the reset and the recurrence are stopped):
+ * LIF e_ij^{t+1} = ψ_j^{t+1} z̄_i^t with z̄_i^t = α z̄_i^{t−1} + z_i^t for recurrent weights,
+ * e_ij^t = ψ_j^t x̄_i^t with x̄_i^t = α x̄_i^{t−1} + x_i^t for input weights; ALIF
+ * e_ij = ψ_j (z̄_i − β ε^a_ij) (x̄_i − β ε^a_ij for input weights).
  * accumulate(L) adds the learning signal times the traces to the gradient,
  *   G_ij += L_j^t · e_ij^t                    (kappa = 0: the loss reads z directly)
  *   G_ij += L_j^t · F_κ(e_ij)^t,  F_κ(e)^t = κ F_κ(e)^{t−1} + (1 − κ) e^t   (leaky readout, κ = e^{−dt/τ_out})
@@ -17,6 +22,7 @@
  * private input x_j with weight W^in_j (nIn = n, W^in of length n, e_jj = ψ_j x̄_j).
  * The caller owns the optimiser.
  */
+import { accumulateAlifDiagonal, accumulateAlifFiltered, accumulateAlifOuter, AlifState } from './epropAlif';
 import { pseudoDerivative } from './surrogate';
 
 export interface EpropLifParams {
@@ -27,6 +33,10 @@ export interface EpropLifParams {
   gamma: number;
   /** Refractory steps after a spike. */
   n_ref: number;
+  /** ALIF threshold adaptation β (units of v, ≥ 0); 0 or absent = LIF. Fixed at construction as on/off. */
+  beta_a?: number;
+  /** ρ = e^{−dt/τ_a}, per-step decay of the adaptation variable (in (0, 1); needed when beta_a > 0). */
+  rho?: number;
 }
 
 export class EpropCore {
@@ -46,6 +56,8 @@ export class EpropCore {
   /** Eligibility summed over the current bin (see accumulateBin / flushBin), allocated on first use. */
   private binRec: Float64Array | null = null;
   private binIn: Float64Array | null = null;
+  /** Adaptation state and ε^a (only when constructed with beta_a > 0). */
+  readonly alif: AlifState | null;
   /** Recurrent + input current collected for the next step. */
   private readonly drive: Float64Array;
   readonly spikes: Int32Array;
@@ -66,6 +78,10 @@ export class EpropCore {
     if (diagonalInput && (nIn !== n || wIn.length !== n)) throw new Error('e-prop: diagonal input needs nIn = n weights');
     if ((!diagonalInput && wIn.length !== nIn * n) || wRec.length !== n * n) throw new Error('e-prop: weight shapes do not match');
     if (diagonalInput && kappa > 0) throw new Error('e-prop: diagonal input is not combined with a filtered readout');
+    const beta = params.beta_a ?? 0;
+    if (!(beta >= 0) || !Number.isFinite(beta)) throw new Error('e-prop: beta_a must be a finite number ≥ 0');
+    if (beta > 0 && !(params.rho !== undefined && params.rho > 0 && params.rho < 1)) throw new Error('e-prop: ALIF (beta_a > 0) needs rho in (0, 1)');
+    this.alif = beta > 0 ? new AlifState(nIn, n, learnInput, diagonalInput) : null;
     this.v = new Float64Array(n);
     this.z = new Float64Array(n);
     this.psi = new Float64Array(n);
@@ -87,6 +103,9 @@ export class EpropCore {
   step(xIds: ArrayLike<number>, xCount: number): void {
     const { alpha, v_th: vth, gamma, n_ref: nRef } = this.params;
     const n = this.n, v = this.v, z = this.z, d = this.drive;
+    const al = this.alif, beta = this.params.beta_a ?? 0;
+    if (al) al.advance(this.psi, z, this.zbar, this.xbar, this.params.rho!, beta);
+    else if (beta > 0) throw new Error('e-prop: beta_a > 0 needs a core constructed with ALIF (beta_a > 0)');
     // Recurrent input from z^t (event-driven) and input from x^{t+1}.
     d.fill(0);
     const wr = this.wRec, wi = this.wIn;
@@ -120,8 +139,9 @@ export class EpropCore {
         this.psi[j] = 0;
         continue;
       }
-      this.psi[j] = pseudoDerivative(vj, vth, gamma);
-      if (vj >= vth) {
+      const thr = al ? vth + beta * al.a[j] : vth;
+      this.psi[j] = pseudoDerivative(vj, vth, gamma, thr);
+      if (vj >= thr) {
         z[j] = 1;
         this.refr[j] = nRef;
         this.spikes[count++] = j;
@@ -135,6 +155,10 @@ export class EpropCore {
     const n = this.n, psi = this.psi;
     const lp = this.drive; // reuse as scratch: L_j ψ_j
     for (let j = 0; j < n; j++) lp[j] = L[j] * psi[j];
+    if (this.alif) {
+      this.accumulateAlif(L, lp);
+      return;
+    }
     if (this.fIn && this.fRec) {
       if (this.learnInput) this.accumulateFiltered(this.fIn, this.gIn, this.xbar, this.nIn, L);
       this.accumulateFiltered(this.fRec, this.gRec, this.zbar, n, L);
@@ -143,6 +167,18 @@ export class EpropCore {
     if (this.learnInput && this.diagonalInput) for (let j = 0; j < n; j++) this.gIn[j] += this.xbar[j] * lp[j];
     else if (this.learnInput) accumulateOuter(this.gIn, this.xbar, this.nIn, lp, n);
     accumulateOuter(this.gRec, this.zbar, n, lp, n);
+  }
+
+  private accumulateAlif(L: Float64Array, lp: Float64Array): void {
+    const al = this.alif!, n = this.n, beta = this.params.beta_a ?? 0, k = this.kappa;
+    if (this.fIn && this.fRec) {
+      if (al.epsIn) accumulateAlifFiltered(this.fIn, this.gIn, this.xbar, al.epsIn, this.nIn, this.psi, L, n, k, beta);
+      accumulateAlifFiltered(this.fRec, this.gRec, this.zbar, al.epsRec, n, this.psi, L, n, k, beta);
+      return;
+    }
+    if (al.epsIn && this.diagonalInput) accumulateAlifDiagonal(this.gIn, this.xbar, al.epsIn, lp, n, beta);
+    else if (al.epsIn) accumulateAlifOuter(this.gIn, this.xbar, al.epsIn, this.nIn, lp, n, beta);
+    accumulateAlifOuter(this.gRec, this.zbar, al.epsRec, n, lp, n, beta);
   }
 
   private accumulateFiltered(f: Float64Array, g: Float64Array, pre: Float64Array, nPre: number, L: Float64Array): void {
@@ -161,7 +197,7 @@ export class EpropCore {
 
   /**
    * For losses defined on bins of several steps (the learning signal is constant within a bin):
-   * accumulateBin() adds this step's traces ψ_j z̄_i (ψ_j x̄_i) to per-synapse bin sums, and
+   * accumulateBin() adds this step's traces ψ_j z̄_i (ψ_j x̄_i; ALIF: ψ_j (z̄_i − β ε^a_ij)) to per-synapse bin sums, and
    * flushBin(L) adds L_j · Σ_bin e_ij to the gradients and clears the sums. Unfiltered traces only.
    */
   accumulateBin(): void {
@@ -169,6 +205,14 @@ export class EpropCore {
     if (!this.binRec) {
       this.binRec = new Float64Array(this.wRec.length);
       this.binIn = new Float64Array(this.wIn.length);
+    }
+    const al = this.alif;
+    if (al) {
+      const beta = this.params.beta_a ?? 0;
+      accumulateAlifOuter(this.binRec, this.zbar, al.epsRec, n, this.psi, n, beta);
+      if (al.epsIn && this.diagonalInput) accumulateAlifDiagonal(this.binIn!, this.xbar, al.epsIn, this.psi, n, beta);
+      else if (al.epsIn) accumulateAlifOuter(this.binIn!, this.xbar, al.epsIn, this.nIn, this.psi, n, beta);
+      return;
     }
     accumulateOuter(this.binRec, this.zbar, n, this.psi, n);
     const bi = this.binIn!;
@@ -195,12 +239,13 @@ export class EpropCore {
   resetState(): void {
     for (const a of [this.v, this.z, this.psi, this.zbar, this.xbar, this.fIn, this.fRec]) a?.fill(0);
     this.refr.fill(0);
+    this.alif?.reset();
     this.spikeCount = 0;
   }
 
   snapshot(): Record<string, unknown> {
     return {
-      binRec: this.binRec?.slice() ?? null, binIn: this.binIn?.slice() ?? null,
+      binRec: this.binRec?.slice() ?? null, binIn: this.binIn?.slice() ?? null, alif: this.alif?.snapshot() ?? null,
       v: this.v.slice(), z: this.z.slice(), psi: this.psi.slice(), zbar: this.zbar.slice(), xbar: this.xbar.slice(),
       refr: this.refr.slice(), gIn: this.gIn.slice(), gRec: this.gRec.slice(), fIn: this.fIn?.slice() ?? null, fRec: this.fRec?.slice() ?? null,
       wIn: this.wIn.slice(), wRec: this.wRec.slice(), params: { ...this.params }, spikeCount: this.spikeCount, spikes: this.spikes.slice(),
@@ -215,6 +260,7 @@ export class EpropCore {
     this.params = { ...(s.params as EpropLifParams) };
     this.binRec = s.binRec ? (s.binRec as Float64Array).slice() : null;
     this.binIn = s.binIn ? (s.binIn as Float64Array).slice() : null;
+    if (this.alif) this.alif.restore(s.alif as Record<string, unknown>);
     this.spikes.set(s.spikes as Int32Array);
     this.spikeCount = s.spikeCount as number;
   }

@@ -15,6 +15,18 @@ describe('eprop-pattern (issue 5 check)', () => {
     expect(m.mean_rate_hz).toBeGreaterThan(1);
   });
 
+  it('with ALIF neurons (τ_a = 200 ms, β = 0.2 v_th) the readout still learns: mse_final < 0.2 × mse_initial', () => {
+    const c = defaultRunConfig('eprop-pattern', 1);
+    c.params.tau_a_ms = 200;
+    c.params.beta_a = 0.2;
+    const s = new Session(c);
+    s.advance(s.def.defaultSteps);
+    const m = s.run.metrics() as unknown as PatternMetrics;
+    expect(m.mse_initial).toBeGreaterThan(0.5);
+    expect(m.mse_final).toBeLessThan(0.2 * m.mse_initial);
+    expect(m.mean_rate_hz).toBeGreaterThan(1);
+  });
+
   it('without learning the error does not fall', () => {
     const c = defaultRunConfig('eprop-pattern', 1);
     c.params.plastic = 0;

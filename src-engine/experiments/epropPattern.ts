@@ -6,6 +6,9 @@
  * [0.5, 2] and phases, scaled to [−1, 1]). Input, recurrent and readout weights learn online with
  * e-prop (random or symmetric feedback, firing-rate regulariser c_reg = 300 towards 10 Hz), one Adam
  * step per 1-s trial. The normalised MSE (MSE/var y*) of each trial is the learning curve.
+ * Optional ALIF neurons (tau_a_ms > 0, rebuild): threshold A = v_th (1 + β a), a ← e^{−dt/τ_a} a + z,
+ * with β = beta_a in units of v_th (a threshold rise per spike); the e-prop core then uses the
+ * ALIF eligibility traces (epropAlif.ts). Default off (plain LIF).
  */
 import { Network } from '../core/network';
 import type { Rng } from '../core/rng';
@@ -28,6 +31,8 @@ const PARAMS: readonly ParamSpec[] = [
   { key: 'plastic', label: 'Learning', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'Freeze or run e-prop.' },
   { key: 'n', label: 'Recurrent neurons', unit: '', default: 50, min: 10, max: 300, step: 10, live: false, integer: true, help: 'Recurrent LIF neurons.' },
   { key: 'n_inputs', label: 'Inputs', unit: '', default: 50, min: 10, max: 200, step: 10, live: false, integer: true, help: 'Frozen Poisson inputs at 50 Hz.' },
+  { key: 'tau_a_ms', label: 'Adaptation τ_a', unit: 'ms', default: 0, min: 0, max: 2000, step: 50, live: false, help: 'Threshold adaptation time constant (ALIF neurons); 0 = plain LIF.' },
+  { key: 'beta_a', label: 'Adaptation β', unit: 'v_th', default: 0.2, min: 0, max: 2, step: 0.05, live: false, help: 'Threshold rise per spike in units of v_th, decaying with τ_a (ALIF only).' },
 ];
 
 /** Sum of four sines with random amplitudes in [0.5, 2] and phases, scaled to [−1, 1]. */
@@ -52,7 +57,9 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   for (let q = 0; q < wIn.length; q++) wIn[q] = ((1 - alpha) * rng.normal()) / Math.sqrt(nIn);
   for (let q = 0; q < wRec.length; q++) wRec[q] = ((1 - alpha) * rng.normal()) / Math.sqrt(n);
   for (let j = 0; j < n; j++) wRec[j * n + j] = 0;
-  const core = new EpropCore(nIn, n, wIn, wRec, { alpha, v_th: 0.03, gamma: 0.3, n_ref: 0 }, alpha);
+  const vth = 0.03;
+  const alif = p.tau_a_ms > 0 && p.beta_a > 0 ? { beta_a: p.beta_a * vth, rho: Math.exp(-DT / p.tau_a_ms) } : {};
+  const core = new EpropCore(nIn, n, wIn, wRec, { alpha, v_th: vth, gamma: 0.3, n_ref: 0, ...alif }, alpha);
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, input));
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
   net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
@@ -76,7 +83,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
 
   return {
     network: net,
-    layers: [{ label: 'recurrent LIF', start: 0, count: n, role: 'exc' }],
+    layers: [{ label: core.alif ? 'recurrent ALIF' : 'recurrent LIF', start: 0, count: n, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
       if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`eprop-pattern: ${key} is not a live parameter`);

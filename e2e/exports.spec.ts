@@ -97,7 +97,10 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   test.setTimeout(120_000);
   const page = await browser.newPage();
   await page.goto('/');
+  // Let the start-up run begin first, so the choice below is not overtaken by the initial configuration.
+  await waitForStep(page, 1);
   await page.getByTestId('experiment').selectOption('stdp-bimodal');
+  await expect(page.getByTestId('experiment')).toHaveValue('stdp-bimodal');
   await expect(page.locator('.plot-grid figure').first()).toBeVisible();
   await waitForStep(page, 2000);
   const first = page.locator('.plot-grid figure').first();

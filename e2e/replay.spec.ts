@@ -1,25 +1,27 @@
 /**
- * Session replay: a session of slider moves made while the network runs, copied as a link and
+ * Session replay: a session of slider moves made between stretches of simulation, copied as a link and
  * opened in a fresh page, reaches the same fingerprint at the same step, at the end and right
  * after each recorded change (checked against the headless CLI on the same link).
  */
 import { expect, test } from '@playwright/test';
 import LZString from 'lz-string';
-import { readNumber, simCli, waitForStep } from './helpers';
+import { readNumber, simCli } from './helpers';
 import { pauseNow, stepTo } from './runControl';
 
-test('five slider moves while running replay exactly from the copied link', async ({ browser }) => {
-  test.setTimeout(240_000);
+test('six slider moves in a session replay exactly from the copied link', async ({ browser }) => {
+  test.setTimeout(180_000);
   const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await ctx.newPage();
-  await page.goto('/');
-  await waitForStep(page, 300);
-  // Slow motion keeps the session short in steps, so the fresh page can step to every checkpoint quickly.
-  await page.getByTestId('speed').selectOption({ label: '0.1× real time' });
+  // The session is played in 100-ms stretches (Play/Pause and +100 ms), with a slider move at each
+  // boundary, so its steps are known and the fresh page reaches every checkpoint in a few clicks.
+  await page.goto('/?autoplay=0');
+  await expect(page.getByTestId('step')).toHaveText('0');
+  await page.getByTestId('step-100').click();
+  await expect(page.getByTestId('step')).toHaveText('1000');
   const moves: [string, string][] = [
     ['v_th_mV', '-49'],
     ['w_inh_mV', '-12'],
-    ['drive_rate_hz', '5'],
+    ['drive_rate_hz', '20'],
     ['v_th_mV', '-51'],
     ['w_exc_mV', '1.8'],
     ['w_inh_mV', '-8'],
@@ -27,7 +29,9 @@ test('five slider moves while running replay exactly from the copied link', asyn
   for (const [key, value] of moves) {
     const before = await readNumber(page, 'step');
     await page.getByTestId(`param-${key}`).fill(value);
-    await waitForStep(page, before + 200);
+    await expect(page.getByTestId(`param-${key}`)).toHaveValue(value);
+    await page.getByTestId('step-100').click();
+    await expect(page.getByTestId('step')).toHaveText(String(before + 1000));
   }
   const end = await pauseNow(page);
   const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';

@@ -13,6 +13,7 @@ export const epropLesson: Lesson = {
     { eq: '\\Delta W_{ji} = -\\eta \\sum_t L_j^t\\, e_{ji}^t, \\qquad e_{ji}^t = \\psi_j^t\\, \\bar z_i^{t-1}, \\qquad \\psi_j^t = \\frac{\\gamma_\\text{pd}}{v_\\text{th}} \\max\\Big(0,\\, 1 - \\Big|\\frac{v_j^t - v_\\text{th}}{v_\\text{th}}\\Big|\\Big)' },
     { p: 'Source 000 asks every neuron to fire at $r_0$ ({param:r0_hz}) and the global rate $r_t$ to have variance $s^*$ ({param:s_star_hz2}), with $L = \\beta (s - s^*)^2$. Its learning signal is the same for every neuron — a global third factor that depresses synapses active while the population is above its mean when the variance is too high, and potentiates them when it is too low (“push–pull”):' },
     { eq: '\\frac{\\partial L}{\\partial z_j^t} = \\frac{4\\beta}{T N\\, dt}\\,(s - s^*)\\,(r_t - \\mu_r)' },
+    { p: 'The app measures the mismatch on a log scale, $\\beta\\,(\\ln s/s^*)^2$: same minimum and the same push–pull sign, but the signal stays bounded when a synchronous burst makes $s \\gg s^*$ (with the squared difference such bursts threw the network into runaway). The variance is that of the global rate in 10-ms bins.' },
     { p: 'Source 000 then suggests that constraining the variance drives the network towards criticality, a branching ratio $m \\to 1$. For a driven branching process $A_{t+1} \\sim \\text{Poisson}(m A_t + h)$ the stationary statistics say the opposite:' },
     { eq: '\\langle A\\rangle = \\frac{h}{1-m}, \\qquad \\operatorname{Var} A = \\frac{\\langle A\\rangle}{1 - m^2}' },
     { p: 'At a fixed mean rate, a LOWER variance means $m$ further from 1 (towards 0), and a higher variance means $m$ closer to 1. To read $m$ from activity the app uses the MR estimator (Wilting & Priesemann 2018): regress $r_k = \\operatorname{Cov}(A_t, A_{t+k})/\\operatorname{Var}(A_t)$ for many lags and fit $r_k = b\\, m^k$ ({plot:branching}). The naive ratio $\\langle A_{t+1}/A_t\\rangle$ ({metric:branching_naive}) reads about 1 for any stationary process, critical or not, so it says nothing.' },
@@ -45,7 +46,7 @@ export const epropLesson: Lesson = {
     },
     {
       question: 'With s* = 5 Hz², does {metric:rate_variance} reach 5 Hz²? Why not?',
-      answer: 'It stalls near 8.5 Hz², just below the 10 Hz² of independent Poisson neurons ({metric:poisson_variance}). Going further would need neurons that fire in anti-correlated ways; the network instead sits at m̂ ≈ 0, the far end from criticality.',
+      answer: 'No: it stalls near the 10 Hz² of independent Poisson neurons ({metric:poisson_variance}), at most a little below it. Going further would need neurons that fire in anti-correlated ways; the network instead sits at m̂ ≈ 0, the far end from criticality.',
     },
     {
       question: 'Use $\operatorname{Var} A = \langle A\rangle/(1 - m^2)$: at a fixed mean, what branching ratio gives twice the variance of an independent (m = 0) process?',

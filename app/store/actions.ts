@@ -44,11 +44,17 @@ export async function openConfig(config: RunConfig, autoplay = true): Promise<vo
   st().setBusy(false);
 }
 
+/** Runs the user chose (experiment picker, seed); boot() yields to a choice made while it loads. */
+let userChoices = 0;
+
 /** First load: read the link in the address bar (if any), report its problems, start the run. */
 export async function boot(hash: string, restored = false): Promise<void> {
+  const choicesAtStart = userChoices;
   await guarded('Starting', async () => {
     st().setExperiments(await sim().listExperiments());
     const decoded = await sim().decodeLink(hash);
+    // The picker is usable as soon as the list arrives: if someone already chose, keep their run.
+    if (userChoices !== choicesAtStart) return;
     const { view, messages } = decoded;
     const config = withoutMissingImages(decoded.config, st().experiments, view.localImages);
     for (const m of messages) st().pushMessage(m, 'warning');
@@ -113,6 +119,7 @@ export async function setParam(key: string, value: number): Promise<void> {
 export async function changeExperiment(id: string): Promise<void> {
   const exp = st().experiments.find((e) => e.id === id);
   if (!exp) return;
+  userChoices++;
   clearReference();
   const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
   await openConfig({ experiment: id, seed: st().info?.config.seed ?? 1, params, events: [] }, true);

@@ -27,10 +27,10 @@ export function renderXYSvg(spec: XYPlotSpec, opts: SvgOpts): string {
   const xd = spec.xDomain ?? ext.x;
   const pad = (ext.y[1] - ext.y[0]) * 0.08;
   const hasBars = spec.series.some((s) => s.style === 'bars');
-  const yd = spec.yDomain ?? [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad];
+  const yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
   const x = spec.xLog ? scaleLog().domain(xd).range([L, R]) : scaleLinear().domain(xd).range([L, R]).nice();
-  const y = scaleLinear().domain(yd).range([B, T]).nice();
-  const fmtY = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
+  const y = spec.yLog ? scaleLog().domain(yd).range([B, T]) : scaleLinear().domain(yd).range([B, T]).nice();
+  const fmtY = (v: number) => spec.yLog ? (Number.isInteger(Math.log10(v)) ? v.toExponential(0) : '') : (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
   const fmtX = (v: number) => (spec.xLog ? (Number.isInteger(Math.log10(v)) ? String(v) : '') : String(Number(v.toPrecision(6))));
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
@@ -68,7 +68,7 @@ function seriesSvg(spec: XYPlotSpec, x: (v: number) => number, y: (v: number) =>
   const parts: string[] = [];
   for (const s of spec.series) {
     const color = SERIES_COLORS[s.color] ?? '#000';
-    const ok = (k: number) => Number.isFinite(s.x[k]) && Number.isFinite(s.y[k]) && !(spec.xLog && s.x[k] <= 0);
+    const ok = (k: number) => Number.isFinite(s.x[k]) && Number.isFinite(s.y[k]) && !(spec.xLog && s.x[k] <= 0) && !(spec.yLog && s.y[k] <= 0);
     if (s.style === 'bars') {
       for (let k = 0; k < s.x.length; k++) {
         if (!ok(k)) continue;

@@ -8,8 +8,9 @@ const OUT_DIR = PORT === 4173 ? 'dist' : `dist-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Two files share two cores: generous limits, since nothing here measures speed.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   // Spec files run two at a time (the machine has two cores; most tests wait on the app, not the
   // CPU). The timing-sensitive responsiveness checks in app.spec run first, alone.
   fullyParallel: false,

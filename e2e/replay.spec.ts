@@ -16,6 +16,9 @@ test('six slider moves in a session replay exactly from the copied link', async 
   // boundary, so its steps are known and the fresh page reaches every checkpoint in a few clicks.
   await page.goto('/?autoplay=0');
   await expect(page.getByTestId('step')).toHaveText('0');
+  // Wait until the run is built (its fingerprint shows) before driving it.
+  await expect(page.getByTestId('fingerprint')).toHaveText(/^[0-9a-f]{16}$/);
+  await expect(page.getByTestId('param-v_th_mV')).toBeVisible();
   await page.getByTestId('step-100').click();
   await expect(page.getByTestId('step')).toHaveText('1000');
   const moves: [string, string][] = [

@@ -12,13 +12,16 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   // Spec files run two at a time (the machine has two cores; most tests wait on the app, not the
-  // CPU). The timing-sensitive responsiveness checks in app.spec run first, alone.
+  // CPU). The timing-sensitive checks (app.spec, lpl.spec) run first, each alone.
   fullyParallel: false,
   workers: 2,
   retries: 0,
   projects: [
     { name: 'solo', testMatch: /app\.spec\.ts/ },
-    { name: 'main', testIgnore: /app\.spec\.ts/, dependencies: ['solo'] },
+    // lpl.spec counts simulated time between a change and its visible effect: also alone.
+    { name: 'solo-lpl', testMatch: /lpl\.spec\.ts/, dependencies: ['solo'] },
+    // Every test opens its own browser context, so tests of one file may also run side by side.
+    { name: 'main', testIgnore: /(app|lpl)\.spec\.ts/, dependencies: ['solo-lpl'], fullyParallel: true },
   ],
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : [['list']],
   use: {

@@ -19,7 +19,7 @@ import { roundMetric } from './roundMetric';
 const RULES = ['pair, additive (hard bounds)', 'pair, multiplicative (soft bounds)', 'triplet, all-to-all (minimal)', 'triplet, nearest-spike (minimal)'] as const;
 
 const PARAMS: readonly ParamSpec[] = [
-  { key: 'rule', label: 'Rule', unit: '', default: 0, min: 0, max: RULES.length - 1, step: 1, live: true, integer: true, options: RULES, help: 'Learning rule used for the window.' },
+  { key: 'rule', label: 'Rule', unit: '', default: 0, min: 0, max: RULES.length - 1, step: 1, live: true, integer: true, options: RULES, help: 'Learning rule used for the window curve.' },
   { key: 'nearest', label: 'Pair interaction', unit: '', default: 0, min: 0, max: 1, step: 1, live: true, integer: true, options: ['all-to-all', 'nearest spike'], help: 'Pair rules: traces add up (all-to-all) or reset to 1 (nearest spike).' },
   { key: 'a_plus', label: 'A+', unit: '', default: 0.005, min: 0, max: 0.05, step: 0.0005, live: true, help: 'Potentiation amplitude (the triplet rule uses it as A3+).' },
   { key: 'a_minus', label: 'A−', unit: '', default: 0.00525, min: 0, max: 0.05, step: 0.00025, live: true, help: 'Depression amplitude (the triplet rule uses it as A2−).' },
@@ -62,7 +62,7 @@ function frequencyTable(p: ParamValues, hz: readonly number[]): { hz: number; dw
 
 function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const p: ParamValues = { ...initial };
-  let cache: { window: { dt_ms: number; dw: number }[]; freq: ReturnType<typeof frequencyTable>; curve: ReturnType<typeof frequencyTable>; pairCurve: ReturnType<typeof frequencyTable> } | null = null;
+  let cache: { points: { dt_ms: number; dw: number }[]; freq: ReturnType<typeof frequencyTable>; curve: ReturnType<typeof frequencyTable>; pairCurve: ReturnType<typeof frequencyTable> } | null = null;
   const compute = () => {
     if (cache) return cache;
     const { make, w0 } = ruleFactory(p, true);
@@ -72,7 +72,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       dw_plus10: pairingDw(pair.make, { dt_ms: 10, freq_hz: f, n: SJOSTROM_PAIRINGS }, pair.w0),
       dw_minus10: pairingDw(pair.make, { dt_ms: -10, freq_hz: f, n: SJOSTROM_PAIRINGS }, pair.w0),
     }));
-    cache = { window: stdpWindow(make, DTS, p.freq_hz, p.n_pairings, w0), freq: frequencyTable(p, SJOSTROM_2001.hz), curve: frequencyTable(p, FREQ_CURVE), pairCurve };
+    cache = { points: stdpWindow(make, DTS, p.freq_hz, p.n_pairings, w0), freq: frequencyTable(p, SJOSTROM_2001.hz), curve: frequencyTable(p, FREQ_CURVE), pairCurve };
     return cache;
   };
   return {
@@ -88,7 +88,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       const c = compute();
       return {
         rule: RULES[p.rule],
-        window: c.window.map((q) => ({ dt_ms: q.dt_ms, dw: round(q.dw) })),
+        window: c.points.map((q) => ({ dt_ms: q.dt_ms, dw: round(q.dw) })),
         frequency: c.freq.map((q) => ({ hz: q.hz, dw_plus10: round(q.dw_plus10), dw_minus10: round(q.dw_minus10) })),
       } as Record<string, MetricValue>;
     },
@@ -100,8 +100,8 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
           id: 'window', title: `STDP window — ${RULES[p.rule]}, ${p.n_pairings} pairing${p.n_pairings > 1 ? 's' : ''} at ${p.freq_hz} Hz`,
           xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'Δw', zeroLine: true, legend: 'bottom-right',
           series: [
-            { label: 'Δt < 0 (post before pre)', x: c.window.filter((q) => q.dt_ms < 0).map((q) => q.dt_ms), y: c.window.filter((q) => q.dt_ms < 0).map((q) => q.dw), style: 'line', color: 'inh' },
-            { label: 'Δt ≥ 0 (pre before post)', x: c.window.filter((q) => q.dt_ms >= 0).map((q) => q.dt_ms), y: c.window.filter((q) => q.dt_ms >= 0).map((q) => q.dw), style: 'line', color: 'exc' },
+            { label: 'Δt < 0 (post before pre)', x: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dw), style: 'line', color: 'inh' },
+            { label: 'Δt ≥ 0 (pre before post)', x: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dw), style: 'line', color: 'exc' },
           ],
         },
         {

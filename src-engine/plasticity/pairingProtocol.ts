@@ -37,7 +37,7 @@ export function pairingDw(makeRule: () => PairwiseRule, proto: PairingProtocol, 
   return w[0] - w0;
 }
 
-/** Δw over a range of Δt values: the STDP window. */
+/** Δw over a range of Δt values (the STDP window curve). */
 export function stdpWindow(makeRule: () => PairwiseRule, dts: number[], freq_hz: number, n: number, w0 = 0): { dt_ms: number; dw: number }[] {
   return dts.map((dt_ms) => ({ dt_ms, dw: pairingDw(makeRule, { dt_ms, freq_hz, n }, w0) }));
 }

@@ -15,7 +15,7 @@ import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { LifGroup, type LifParams } from '../neurons/lif';
 import { csrRandom } from '../synapses/csr';
 import { SparseProjection } from '../synapses/sparseProjection';
-import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues } from './types';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -76,8 +76,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     ],
     rates: [rateE, rateI],
     setParam(key, value) {
-      const spec = PARAMS.find((s) => s.key === key);
-      if (!spec || !spec.live) throw new Error(`balanced-ei: ${key} is not a live parameter`);
+      assertLive('balanced-ei', PARAMS, key);
       if (key === 'w_exc_mV') ee.fillWeights(value);
       else if (key === 'w_inh_mV') ii.fillWeights(value);
       else if (key === 'drive_rate_hz') drive.rate = value;

@@ -25,7 +25,7 @@ import { csrFromDense } from '../synapses/csr';
 import { SparseProjection } from '../synapses/sparseProjection';
 import { NOISE_PARAMS, fpParamsFrom } from './fokkerPlanck';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const DT = 0.1;
 const MAX_LAG_STEPS = 2000;
@@ -86,8 +86,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     ],
     rates,
     setParam(key, value) {
-      const spec = PARAMS.find((s) => s.key === key);
-      if (!spec || !spec.live) throw new Error(`coupled-correlations: ${key} is not a live parameter`);
+      assertLive('coupled-correlations', PARAMS, key);
       values[key] = value;
       fp = fpParamsFrom({ ...values, model: 0 });
       if (key === 'j_mV') proj.fillWeights(value);

@@ -21,7 +21,7 @@ import { EpropLayer } from '../learning/epropLayer';
 import { RateVarianceSignal } from '../learning/rateVarianceSignal';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const DT = 1;
 const WARMUP_STEPS = 2000;
@@ -86,7 +86,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     layers: [{ label: 'recurrent LIF', start: 0, count: n, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`eprop-criticality: ${key} is not a live parameter`);
+      assertLive('eprop-criticality', PARAMS, key);
       values[key] = value;
       if (key === 'v_th') core.params = { ...core.params, v_th: value };
       else if (key === 'plastic') signal.enabled = learning();

@@ -18,7 +18,7 @@ import { EpropLayer } from '../learning/epropLayer';
 import { EpropRegression } from '../learning/epropRegression';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const DT = 1;
 const PERIOD = 1000;
@@ -86,7 +86,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     layers: [{ label: core.alif ? 'recurrent ALIF' : 'recurrent LIF', start: 0, count: n, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`eprop-pattern: ${key} is not a live parameter`);
+      assertLive('eprop-pattern', PARAMS, key);
       values[key] = value;
       apply(values);
     },

@@ -16,7 +16,7 @@ import { sampleStationaryState } from '../stochastic/stationarySample';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
 import { EIF_PARAMS, NOISE_PARAMS, fpParamsFrom } from './fokkerPlanck';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues, PlotSeries, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSeries, type PlotSpec } from './types';
 
 const DT = 0.1;
 const SIGMA_KEYS = ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'] as const;
@@ -108,8 +108,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: SIGMA_KEYS.map((k, s) => ({ label: `σ = ${values[k]} mV`, start: s * nMu * per, count: nMu * per, role: (['exc', 'input', 'inh'] as const)[s] })),
     rates,
     setParam(key, value) {
-      const spec = PARAMS.find((s) => s.key === key);
-      if (!spec || !spec.live) throw new Error(`fi-curve: ${key} is not a live parameter`);
+      assertLive('fi-curve', PARAMS, key);
       values[key] = value;
       configure(false);
       settle = net.clock.step + Math.round((10 * values.tau_m_ms) / DT);

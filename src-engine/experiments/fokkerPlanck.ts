@@ -20,7 +20,7 @@ import { IsiStatistics } from '../stochastic/spikeStats';
 import { sampleStationaryState } from '../stochastic/stationarySample';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const DT = 0.1;
 const BINS = 60;
@@ -112,8 +112,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [{ label: 'neurons', start: 0, count: n, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
-      const spec = PARAMS.find((s) => s.key === key);
-      if (!spec || !spec.live) throw new Error(`fokker-planck: ${key} is not a live parameter`);
+      assertLive('fokker-planck', PARAMS, key);
       values[key] = value;
       apply();
     },

@@ -15,7 +15,7 @@ import { FoldedAutoencoder, type FoldedParams } from '../energy/foldedAutoencode
 import { getImageSet } from '../inputs/imageSet';
 import { poolImage } from '../inputs/imagePool';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const POOL = 2;
 const TRAIN = 2000;
@@ -147,7 +147,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [],
     rates: [],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`folded-autoencoder: ${key} is not a live parameter`);
+      assertLive('folded-autoencoder', PARAMS, key);
       p[key] = value;
       model.p = foldedParams(p);
     },

@@ -14,7 +14,7 @@ import type { Rng } from '../core/rng';
 import { bcmCriticalTau, bcmStep, bcmThresholdStep } from '../plasticity/bcm';
 import { hebbStep } from '../plasticity/hebb';
 import { ojaStep } from '../plasticity/oja';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const DT_MS = 10;
@@ -131,7 +131,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [],
     rates: [],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`hebb-compensation: ${key} is not a live parameter`);
+      assertLive('hebb-compensation', PARAMS, key);
       p[key] = value;
     },
     metrics() {

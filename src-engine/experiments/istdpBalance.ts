@@ -20,7 +20,7 @@ import { VogelsIstdp } from '../plasticity/vogelsIstdp';
 import { csrRandom } from '../synapses/csr';
 import { DenseProjection } from '../synapses/denseProjection';
 import { SparseProjection } from '../synapses/sparseProjection';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -110,7 +110,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     ],
     rates: [rateE, rateI],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`istdp-balance: ${key} is not a live parameter`);
+      assertLive('istdp-balance', PARAMS, key);
       p[key] = value;
       if (key === 'rho0_hz') rule.setParams({ rho0: value });
       else if (key === 'eta_ns') rule.setParams({ eta: value / G_LEAK_NS });

@@ -14,7 +14,7 @@ import { FrameSequence, SEQUENCE_KINDS, type SequenceOptions } from '../inputs/f
 import { getImageSet } from '../inputs/imageSet';
 import { LOCAL_IMAGE_SET } from '../inputs/localImages';
 import { LplRateLayer, type LplRateParams } from '../plasticity/lplRate';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise patterns', 'your own images'] as const;
@@ -139,7 +139,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [],
     rates: [],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`lpl-sequences: ${key} is not a live parameter`);
+      assertLive('lpl-sequences', PARAMS, key);
       p[key] = value;
       if (key === 'seq_len') opts.length = value;
       else layer.p = ruleParams(p);

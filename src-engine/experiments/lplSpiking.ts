@@ -29,7 +29,7 @@ import { VogelsIstdp } from '../plasticity/vogelsIstdp';
 import { csrFromDense } from '../synapses/csr';
 import { DenseProjection } from '../synapses/denseProjection';
 import { SparseProjection } from '../synapses/sparseProjection';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -195,7 +195,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     ],
     rates: [rateE, rateI],
     setParam(key, value) {
-      if (!LPL_SPIKING_PARAMS.some((s) => s.key === key && s.live)) throw new Error(`lpl-spiking: ${key} is not a live parameter`);
+      assertLive('lpl-spiking', LPL_SPIKING_PARAMS, key);
       p[key] = value;
       if (key === 'plastic_inh') istdp.enabled = value === 1;
       else rule.setParams(ruleParams(p));

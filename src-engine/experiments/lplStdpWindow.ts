@@ -10,7 +10,7 @@ import { Network } from '../core/network';
 import type { Rng } from '../core/rng';
 import { lplClampWindow } from '../plasticity/lplClampProtocol';
 import { LPL_SPIKING_DEFAULTS, type LplSpikingParams } from '../plasticity/lplSpiking';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const FAMILY = [1e-5, 1e-4, 1e-2];
@@ -56,7 +56,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [],
     rates: [],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`lpl-stdp-window: ${key} is not a live parameter`);
+      assertLive('lpl-stdp-window', PARAMS, key);
       p[key] = value;
       cache = null;
     },

@@ -16,7 +16,7 @@ import { CondLifGroup } from '../neurons/condLif';
 import { DensePlasticity } from '../plasticity/densePlasticity';
 import { PairStdp } from '../plasticity/pairStdp';
 import { DenseProjection } from '../synapses/denseProjection';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -83,7 +83,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     layers: [{ label: nOut === 1 ? 'output neuron' : 'output neurons', start: 0, count: nOut, role: 'exc' }],
     rates: [rate],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`stdp-bimodal: ${key} is not a live parameter`);
+      assertLive('stdp-bimodal', PARAMS, key);
       values[key] = value;
       if (key === 'input_rate_hz') inputs.rate = value;
       else if (key === 'plastic') stdp.enabled = value === 1;

@@ -13,7 +13,7 @@ import type { PairwiseRule } from '../plasticity/pairwiseRule';
 import { PairStdp } from '../plasticity/pairStdp';
 import { TRIPLET_MINIMAL_ALL_TO_ALL, TRIPLET_MINIMAL_NEAREST, TripletStdp } from '../plasticity/tripletStdp';
 import { SJOSTROM_2001, SJOSTROM_PAIRINGS } from './sjostrom2001';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
 
 const RULES = ['pair, additive (hard bounds)', 'pair, multiplicative (soft bounds)', 'triplet, all-to-all (minimal)', 'triplet, nearest-spike (minimal)'] as const;
@@ -80,7 +80,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     layers: [],
     rates: [],
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`stdp-window: ${key} is not a live parameter`);
+      assertLive('stdp-window', PARAMS, key);
       p[key] = value;
       cache = null;
     },

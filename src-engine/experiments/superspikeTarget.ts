@@ -20,7 +20,7 @@ import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { LifGroup, type LifParams } from '../neurons/lif';
 import { DenseProjection } from '../synapses/denseProjection';
 import { roundMetric } from './roundMetric';
-import type { ExperimentDef, ExperimentRun, MetricValue, ParamSpec, ParamValues, PlotSpec } from './types';
+import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
 const DT = 1;
 const BIN_MS = 10;
@@ -110,7 +110,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     ],
     rates,
     setParam(key, value) {
-      if (!PARAMS.some((s) => s.key === key && s.live)) throw new Error(`superspike-target: ${key} is not a live parameter`);
+      assertLive('superspike-target', PARAMS, key);
       values[key] = value;
       if (key === 'eta' || key === 'beta') for (const r of rules) r.setParams({ [key]: value });
       else if (key === 'tau_syn_ms') {

@@ -161,3 +161,11 @@ export function defaultParams(def: ExperimentDef): ParamValues {
   for (const p of def.params) out[p.key] = p.default;
   return out;
 }
+
+/**
+ * The guard every experiment's setParam starts with: throws unless `key` is one of its live
+ * parameters (Session checks this too; the guard protects direct callers such as tests).
+ */
+export function assertLive(experiment: string, params: readonly ParamSpec[], key: string): void {
+  if (!params.some((s) => s.key === key && s.live)) throw new Error(`${experiment}: ${key} is not a live parameter`);
+}

@@ -18,20 +18,14 @@
  * Stationary state: the same operator L solved once, L p = −e_r (unit re-injection), then
  * ν = 1/(∫p dV + τ_ref) and P = ν p — the discrete form of Richardson's threshold integration.
  */
+import type { WhiteNoiseIfParams } from './whiteNoiseIf';
 
-export interface FpParams {
-  model: 'lif' | 'eif';
+/** The neurons' parameters (whiteNoiseIf.ts) plus the drive they all share. */
+export interface FpParams extends WhiteNoiseIfParams {
   /** Mean input μ (mV). */
   mu: number;
   /** Noise amplitude σ (mV). */
   sigma: number;
-  tau_m: number;
-  /** Threshold θ (LIF) or spike cutoff (EIF) (mV). */
-  v_th: number;
-  v_reset: number;
-  t_ref: number;
-  delta_t: number;
-  v_t: number;
 }
 
 export interface FpGrid {

@@ -52,7 +52,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
   net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
   const signal = net.add(new RateVarianceSignal('push-pull', core, {
-    r0_hz: p.r0_hz, s_star_hz2: p.s_star_hz2, lambda_var: p.lambda_var, eta: p.eta, tau_rate_ms: 500, tau_stat_ms: 2000, w_clip: 0.5, tau_rms_s: 2, optimizer: 0, max_step: 0.01,
+    r0_hz: p.r0_hz, s_star_hz2: p.s_star_hz2, lambda_var: p.lambda_var, eta: p.eta, tau_rate_ms: 500, tau_stat_ms: 2000, w_clip: 0.5, max_step: 0.01,
   }, bin, 100, DT, HISTORY_STEPS, Math.floor(HISTORY_STEPS / bin)));
   const values: ParamValues = { ...p };
   const learning = () => values.plastic === 1 && net.clock.step >= WARMUP_STEPS;

@@ -52,4 +52,17 @@ describe('superspike-target (issue 5 checks)', () => {
     replay.advance(20 * TRIAL);
     expect(replay.summary().fingerprint).toBe(s.summary().fingerprint);
   });
+
+  it('snapshot/restore mid-trial continues identically (loss trace, last-trial raster, fingerprint)', () => {
+    const s = new Session(defaultRunConfig('superspike-target', 3));
+    s.advance(3 * TRIAL + 123);
+    const snap = s.snapshot();
+    s.advance(3 * TRIAL);
+    const a = { m: s.run.metrics(), plots: JSON.stringify(s.run.plots!()), fp: s.summary().fingerprint };
+    s.restore(snap);
+    s.advance(3 * TRIAL);
+    expect(s.run.metrics()).toEqual(a.m);
+    expect(JSON.stringify(s.run.plots!())).toBe(a.plots);
+    expect(s.summary().fingerprint).toBe(a.fp);
+  });
 });

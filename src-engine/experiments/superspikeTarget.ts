@@ -133,7 +133,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     },
     plots(): PlotSpec[] {
       const t = trace();
-      const last = outErr.lastTrial;
+      const last = outErr.lastTrial();
       const trials = t.map((_, k) => k + 1);
       return [
         rasterSpec('target', `Target: “${TARGET_SHAPES[p.shape]}” (${targetTimes.length} spikes)`, targetTimes, targetRows, 'data'),

@@ -45,15 +45,6 @@ export function frozenPoissonPattern(rng: Rng, size: number, rateHz: number, per
   return patternFromEvents(size, periodSteps, steps, ids);
 }
 
-/** Spike times of one id within the period, in steps (ascending). */
-export function patternTrain(pattern: SpikePattern, id: number): number[] {
-  const out: number[] = [];
-  for (let s = 0; s < pattern.periodSteps; s++) {
-    for (let k = pattern.ptr[s]; k < pattern.ptr[s + 1]; k++) if (pattern.ids[k] === id) out.push(s);
-  }
-  return out;
-}
-
 export class PatternInput implements SpikeSource, Component {
   readonly size: number;
   readonly spikes: Int32Array;

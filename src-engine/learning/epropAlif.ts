@@ -49,12 +49,6 @@ export class AlifState {
     for (let j = 0; j < n; j++) a[j] = rho * a[j] + z[j];
   }
 
-  reset(): void {
-    this.a.fill(0);
-    this.epsRec.fill(0);
-    this.epsIn?.fill(0);
-  }
-
   snapshot(): Record<string, Float64Array | null> {
     return { a: this.a.slice(), epsRec: this.epsRec.slice(), epsIn: this.epsIn?.slice() ?? null };
   }

@@ -235,14 +235,6 @@ export class EpropCore {
     this.gRec.fill(0);
   }
 
-  /** Clears the dynamic state (potentials, spikes, traces), e.g. at the start of a trial. */
-  resetState(): void {
-    for (const a of [this.v, this.z, this.psi, this.zbar, this.xbar, this.fIn, this.fRec]) a?.fill(0);
-    this.refr.fill(0);
-    this.alif?.reset();
-    this.spikeCount = 0;
-  }
-
   snapshot(): Record<string, unknown> {
     return {
       binRec: this.binRec?.slice() ?? null, binIn: this.binIn?.slice() ?? null, alif: this.alif?.snapshot() ?? null,

@@ -17,10 +17,9 @@
  * is above its mean and potentiates them below it (push–pull). Online, r_j, μ_r and s are
  * exponential running averages (τ_rate, τ_stat ≫ a bin). The eligibility of a bin is summed in the
  * core and multiplied by L^b at the bin's end. Every block the mean gradient g takes a plain
- * gradient step W ← W − η·g with each step clipped to ±max_step (optimizer 0; sign-normalised
- * optimisers move all N weights of a neuron together and made the rate oscillate), or an RMSprop
- * step (optimizer 1). The per-step count A_t (avalanches) and the per-bin rate r_b (branching) are
- * kept for analysis.
+ * gradient step W ← W − η·g with each step clipped to ±max_step (sign-normalised optimisers such as
+ * RMSprop or Adam move all N weights of a neuron together and made the rate oscillate). The per-step
+ * count A_t (avalanches) and the per-bin rate r_b (branching) are kept for analysis.
  */
 import type { Component, ComponentSnapshot, StepContext } from '../core/component';
 import type { EpropCore } from './epropCore';
@@ -36,10 +35,7 @@ export interface RateVarianceParams {
   tau_stat_ms: number;
   /** |W_rec| bound (input weights stay in [0, 2·w_clip]). */
   w_clip: number;
-  /** RMS averaging time (s). */
-  tau_rms_s: number;
-  /** 0: plain gradient descent (steps clipped to ±max_step), 1: RMSprop. */
-  optimizer: number;
+  /** Largest change of one weight per block. */
   max_step: number;
 }
 
@@ -69,7 +65,6 @@ export class RateVarianceSignal implements Component {
   readonly rate: Float64Array;
   private readonly L: Float64Array;
   private readonly binSpikes: Float64Array;
-  private readonly rms: Float64Array;
   private inBin = 0;
   private binCount = 0;
   mu = 0;
@@ -94,7 +89,6 @@ export class RateVarianceSignal implements Component {
     this.rate = new Float64Array(core.n).fill(params.r0_hz);
     this.L = new Float64Array(core.n);
     this.binSpikes = new Float64Array(core.n);
-    this.rms = new Float64Array(core.wRec.length + core.wIn.length);
     this.steps = new Recent(historySteps);
     this.bins = new Recent(historyBins);
     this.mu = params.r0_hz;
@@ -137,24 +131,17 @@ export class RateVarianceSignal implements Component {
     this.blocks++;
     const core = this.core;
     if (this.enabled) {
-      const { eta, w_clip: c, tau_rms_s } = this.params;
-      const inv = 1 / this.blockSteps;
-      if (this.params.optimizer === 1) {
-        const b2 = Math.exp(-(this.blockSteps * this.dt) / (1000 * tau_rms_s));
-        const k = this.blocks, c2 = 1 - b2 ** k;
-        rmsPropStep(core.wRec, core.gRec, this.rms, 0, eta, b2, inv, c2, -c, c);
-        if (core.learnInput) rmsPropStep(core.wIn, core.gIn, this.rms, core.wRec.length, eta, b2, inv, c2, 0, 2 * c);
-      } else {
-        gdStep(core.wRec, core.gRec, eta * inv, this.params.max_step, -c, c);
-        if (core.learnInput) gdStep(core.wIn, core.gIn, eta * inv, this.params.max_step, 0, 2 * c);
-      }
+      const { eta, w_clip: c, max_step } = this.params;
+      const k = eta / this.blockSteps;
+      gdStep(core.wRec, core.gRec, k, max_step, -c, c);
+      if (core.learnInput) gdStep(core.wIn, core.gIn, k, max_step, 0, 2 * c);
     }
     core.resetGradients();
   }
 
   snapshot(): ComponentSnapshot {
     return {
-      rate: this.rate.slice(), rms: this.rms.slice(), binSpikes: this.binSpikes.slice(), mu: this.mu, s: this.s, enabled: this.enabled,
+      rate: this.rate.slice(), binSpikes: this.binSpikes.slice(), mu: this.mu, s: this.s, enabled: this.enabled,
       inBin: this.inBin, binCount: this.binCount, blocks: this.blocks, params: { ...this.params },
       steps: [this.steps.buf.slice(), this.steps.head, this.steps.filled], bins: [this.bins.buf.slice(), this.bins.head, this.bins.filled],
     };
@@ -162,7 +149,6 @@ export class RateVarianceSignal implements Component {
 
   restore(st: ComponentSnapshot): void {
     this.rate.set(st.rate as Float64Array);
-    this.rms.set(st.rms as Float64Array);
     this.binSpikes.set(st.binSpikes as Float64Array);
     Object.assign(this, { mu: st.mu, s: st.s, enabled: st.enabled, inBin: st.inBin, binCount: st.binCount, blocks: st.blocks });
     this.params = { ...(st.params as RateVarianceParams) };
@@ -181,17 +167,6 @@ function gdStep(w: Float64Array, g: Float64Array, k: number, maxStep: number, lo
     let d = k * g[q];
     d = d > maxStep ? maxStep : d < -maxStep ? -maxStep : d;
     const nw = w[q] - d;
-    w[q] = nw > hi ? hi : nw < lo ? lo : nw;
-  }
-}
-
-/** RMSprop step on w (second moment at v[offset…], bias correction c2), clipped to [lo, hi]. */
-function rmsPropStep(w: Float64Array, g: Float64Array, v: Float64Array, offset: number, eta: number, b2: number, inv: number, c2: number, lo: number, hi: number): void {
-  for (let q = 0; q < w.length; q++) {
-    const gm = g[q] * inv;
-    const vq = b2 * v[offset + q] + (1 - b2) * gm * gm;
-    v[offset + q] = vq;
-    const nw = w[q] - (eta * gm) / (Math.sqrt(vq / c2) + 1e-12);
     w[q] = nw > hi ? hi : nw < lo ? lo : nw;
   }
 }

@@ -17,6 +17,7 @@
 import type { Component, ComponentSnapshot, SpikeSource, StepContext } from '../core/component';
 import type { LifGroup } from '../neurons/lif';
 import { alphaCoefs, pspCoefs, type AlphaCoefs, type PspCoefs } from './filters';
+import { fastSigmoidDerivative } from './surrogate';
 import type { ErrorSignal } from './vanRossumError';
 
 export interface SuperSpikeParams {
@@ -99,10 +100,7 @@ export class SuperSpikeConnection implements Component {
 
     const { beta } = this.params;
     const theta = this.post.params.v_th, v = this.post.v, sig = this.sig;
-    for (let i = 0; i < nPost; i++) {
-      const d = 1 + beta * Math.abs(v[i] - theta);
-      sig[i] = 1 / (d * d);
-    }
+    for (let i = 0; i < nPost; i++) sig[i] = fastSigmoidDerivative(v[i], theta, beta);
     const { ar, br, ad, bd } = this.alpha;
     const h1 = this.h1, el = this.elig, g = this.grad, e = this.err.error;
     for (let j = 0; j < nPre; j++) {

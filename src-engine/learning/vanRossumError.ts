@@ -24,10 +24,10 @@ export class VanRossumError implements Component, ErrorSignal {
   private trialLoss = 0;
   /** Loss of every completed trial (s⁻¹). */
   lossTrace: number[] = [];
-  /** Output spikes of the trial in progress / the last complete trial: step within the trial and id. */
-  private curSteps: number[] = [];
-  private curIds: number[] = [];
-  lastTrial: { steps: number[]; ids: number[] } = { steps: [], ids: [] };
+  /** Output spikes (step within the trial, id) of the trial in progress and of the last complete
+   *  trial: two typed buffers swapped at each trial's end, grown by doubling (no per-step allocation). */
+  private cur = { steps: new Int32Array(256), ids: new Int32Array(256), n: 0 };
+  private last = { steps: new Int32Array(256), ids: new Int32Array(256), n: 0 };
 
   constructor(readonly name: string, readonly output: SpikeSource, readonly target: SpikePattern, readonly dt: number, tauRise = 5, tauDecay = 10) {
     if (target.size !== output.size) throw new Error(`${name}: target has ${target.size} rows for ${output.size} outputs`);
@@ -47,10 +47,12 @@ export class VanRossumError implements Component, ErrorSignal {
     const tp = this.target.ptr, tid = this.target.ids;
     for (let k = tp[s]; k < tp[s + 1]; k++) h1[tid[k]] += inv;
     const sp = this.output.spikes;
+    const cur = this.cur;
+    if (cur.n + this.output.spikeCount > cur.steps.length) this.grow(cur.n + this.output.spikeCount);
     for (let k = 0; k < this.output.spikeCount; k++) {
       h1[sp[k]] -= inv;
-      this.curSteps.push(s);
-      this.curIds.push(sp[k]);
+      cur.steps[cur.n] = s;
+      cur.ids[cur.n++] = sp[k];
     }
     let sq = 0;
     for (let i = 0; i < n; i++) {
@@ -62,16 +64,29 @@ export class VanRossumError implements Component, ErrorSignal {
     if (s === P - 1) {
       this.lossTrace.push(this.trialLoss);
       this.trialLoss = 0;
-      this.lastTrial = { steps: this.curSteps, ids: this.curIds };
-      this.curSteps = [];
-      this.curIds = [];
+      [this.last, this.cur] = [this.cur, this.last];
+      this.cur.n = 0;
     }
+  }
+
+  private grow(min: number): void {
+    const size = Math.max(min, 2 * this.cur.steps.length);
+    const steps = new Int32Array(size), ids = new Int32Array(size);
+    steps.set(this.cur.steps.subarray(0, this.cur.n));
+    ids.set(this.cur.ids.subarray(0, this.cur.n));
+    this.cur = { steps, ids, n: this.cur.n };
+  }
+
+  /** Output spikes of the last complete trial (for plots). */
+  lastTrial(): { steps: number[]; ids: number[] } {
+    return { steps: Array.from(this.last.steps.subarray(0, this.last.n)), ids: Array.from(this.last.ids.subarray(0, this.last.n)) };
   }
 
   snapshot(): ComponentSnapshot {
     return {
       error: this.error.slice(), h1: this.h1.slice(), trialLoss: this.trialLoss, lossTrace: this.lossTrace.slice(),
-      cur: [this.curSteps.slice(), this.curIds.slice()], last: { steps: this.lastTrial.steps.slice(), ids: this.lastTrial.ids.slice() },
+      cur: { steps: this.cur.steps.slice(0, this.cur.n), ids: this.cur.ids.slice(0, this.cur.n) },
+      last: { steps: this.last.steps.slice(0, this.last.n), ids: this.last.ids.slice(0, this.last.n) },
     };
   }
 
@@ -80,10 +95,13 @@ export class VanRossumError implements Component, ErrorSignal {
     this.h1.set(st.h1 as Float64Array);
     this.trialLoss = st.trialLoss as number;
     this.lossTrace = (st.lossTrace as number[]).slice();
-    const [cs, ci] = st.cur as [number[], number[]];
-    this.curSteps = cs.slice();
-    this.curIds = ci.slice();
-    const last = st.last as { steps: number[]; ids: number[] };
-    this.lastTrial = { steps: last.steps.slice(), ids: last.ids.slice() };
+    for (const key of ['cur', 'last'] as const) {
+      const b = st[key] as { steps: Int32Array; ids: Int32Array };
+      const size = Math.max(256, b.steps.length);
+      const t = { steps: new Int32Array(size), ids: new Int32Array(size), n: b.steps.length };
+      t.steps.set(b.steps);
+      t.ids.set(b.ids);
+      this[key] = t;
+    }
   }
 }

@@ -1,4 +1,4 @@
-/** Title bar: experiment picker, seed, and the one-paragraph description of the experiment. */
+/** Title bar: experiment picker, seed, the one-paragraph description of the experiment and its differences from the paper. */
 import { useEffect, useState } from 'react';
 import { useStore } from '../store';
 import { changeExperiment, changeSeed } from '../store/actions';
@@ -68,6 +68,11 @@ export function ExperimentHeader() {
         </span>
       )}
       {exp && <p className="summary">{exp.summary}</p>}
+      {exp && exp.differences.length > 0 && (
+        <p className="summary differences" data-testid="differences">
+          <strong>Differences from the paper:</strong> {exp.differences.join(' ')}
+        </p>
+      )}
     </header>
   );
 }

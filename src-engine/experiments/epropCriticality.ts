@@ -195,6 +195,12 @@ export const epropCriticality: ExperimentDef = {
     'A recurrent LIF network learns with e-prop to hold every neuron at r₀ and the variance of the global rate at s* (a push–pull ' +
     'third factor). The MR estimator reads the branching ratio m̂ from the activity; the naive ratio reads ≈ 1 for any process. ' +
     'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
+  differences: [
+    "The variance term is λ(ln(s/s*))² (log-variance loss) instead of source 000's β(s − s*)²: same minimum and signs, bounded gradient during bursts.",
+    "Recurrent weights are clipped to |W| ≤ 0.5 and each weight moves at most 0.01 per 100-ms block.",
+    "Input weights are fixed (plastic input weights silenced the network for s* above the Poisson level).",
+    "Rates, mean and variance are exponential running averages (τ = 0.5 s and 2 s), not trial averages.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 200_000,

@@ -131,6 +131,10 @@ export const epropPattern: ExperimentDef = {
     'A frozen Poisson pattern drives 50 recurrent LIF neurons whose leaky readout should trace a sum of four sines. Every synapse ' +
     'learns online from its eligibility trace times a learning signal broadcast from the readout error (random or symmetric feedback). ' +
     'Watch the readout lock onto the target and the normalised error fall.',
+  differences: [
+    "50 recurrent neurons and 50 inputs (the tutorial: 100 and 100).",
+    "One Adam step per trial (η = 0.003) instead of plain gradient descent with lr 10⁻⁴.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 150 * PERIOD,

@@ -191,6 +191,14 @@ export const lplSequences: ExperimentDef = {
     'a predictive pull makes each unit change slowly within a sequence, a Hebbian push keeps its variance up, and decorrelation ' +
     'keeps units apart. The result is a representation that is stable within a sequence and differs between them. ' +
     'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers.',
+  differences: [
+    "One layer of 16 softplus units on 16×16 digit sequences instead of a layer-locally trained VGG-11 on STL-10 with SimCLR augmentations.",
+    "Online running estimates of mean, variance and covariance (τ = 200 frames) instead of minibatch statistics (batch 1024); plain SGD with weight decay instead of Adam.",
+    "Hebbian gain 1/(σ² + ξ) with ξ = 10⁻³ (the paper's log-variance loss has ε = 10⁻⁴ inside the log).",
+    "Inputs are centred on a running mean (τ = 1000 frames), which the paper does not do: with raw positive pixels the Hebbian term grew W along the mean input without bound.",
+    "Decorrelation weight λ_dec = 1 by default (the paper's code: 10).",
+    "Readout: least-squares linear classifier trained on held-out sequences, not on the training set.",
+  ],
   dt_ms: 20,
   mode: 'simulated',
   defaultSteps: 6000,

@@ -257,6 +257,11 @@ export const lplSpiking: ExperimentDef = {
     'carry slowly varying rates, two others the same rates shuffled in time. The Hebbian term keeps the neurons from falling silent: ' +
     'start with λ = 0 and activity collapses within about 20 s (switched off later, it fades more slowly as the grown weights decay). Selectivity for the slow signals builds up slowly (the paper ran 10⁵ s); ' +
     'here the signal groups pull ahead of their controls within a minute, with and without the predictive term.',
+  differences: [
+    "No NMDA current (AMPA only; the paper has AMPA:NMDA 1:1 with τ_NMDA = 100 ms).",
+    "Scaled down: 5 × 50 inputs, 40 excitatory and 10 inhibitory neurons, input connection probability 0.2 (paper: 5 × 100, 100 and 25, 0.1).",
+    "Learning rate η = 1 (paper 10⁻²) and minutes of simulated time instead of 10⁵ s; the paper's selectivity is not claimed.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 60 * STEPS_PER_S,

@@ -160,12 +160,11 @@ export const superspikeTarget: ExperimentDef = {
     'a picture. SuperSpike trains both layers with a surrogate gradient of the van Rossum distance: error × surrogate(post) × PSP(pre). ' +
     'Switch the hidden layer’s feedback between the true weights, a fixed random matrix and a uniform signal while it learns.',
   differences: [
-    "dt = 1 ms (the paper 0.1 ms) with exact integration of the LIF.",
+    "Time step 1 ms (the paper 0.1 ms), with exact integration of the LIF.",
     "Weight initialisation scaled from the input drive (input: mean 8 mV/drive, sd 4/√drive; hidden→output N(0.5, 2²)) instead of N(0, (0.05/√N_pre)²).",
     "Weights clipped to ±40 mV (the paper's code: ±0.1 in its units).",
     "No hidden-layer activity regulariser (ρ = 0).",
     "A 500-ms pattern of 200 inputs, 64 hidden and 25 output neurons drawing a small picture, instead of the 1.89-s Radcliffe Camera raster with 256 hidden and 200 output neurons.",
-    "One RMS-normalised step per 500-ms trial (the paper: per 0.5-s block, the same length).",
   ],
   dt_ms: DT,
   mode: 'simulated',

@@ -9,7 +9,8 @@
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import { Rng } from '../core/rng';
-import { centroidAccuracy, invariance, meanAbsCorrelation, outputVariance, receptiveFieldContrast } from '../analysis/representation';
+import { leastSquaresAccuracy } from '../analysis/linearReadout';
+import { invariance, meanAbsCorrelation, outputVariance, receptiveFieldContrast } from '../analysis/representation';
 import { FrameSequence, SEQUENCE_KINDS, type SequenceOptions } from '../inputs/frameSequences';
 import { getImageSet } from '../inputs/imageSet';
 import { LOCAL_IMAGE_SET } from '../inputs/localImages';
@@ -21,7 +22,7 @@ const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise p
 /** Input option that uses the user's own images (inputs/localImages.ts), sequenced like MNIST digits. */
 const LOCAL_INPUT = 4;
 const EVAL_EVERY = 200;
-const EVAL_SEQUENCES = 40;
+const EVAL_SEQUENCES = 100;
 const EVAL_LENGTH = 6;
 const MNIST_TRAIN = 2000;
 
@@ -125,7 +126,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       output_variance: outputVariance(Z, E, M),
       invariance: invariance(Z, E, M, evalSeq),
       correlation: meanAbsCorrelation(Z, E, M),
-      readout: centroidAccuracy(Z, E, M, evalLabel, evalTrain, classes),
+      readout: leastSquaresAccuracy(Z, E, M, evalLabel, evalTrain, classes),
     };
   };
   let trainer: LplTrainer | null = null;
@@ -154,6 +155,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         invariance_initial: round(initialEval.invariance),
         unit_correlation: round(m.correlation),
         readout_accuracy: round(m.readout),
+        readout_accuracy_initial: round(initialEval.readout),
         readout_chance: round(1 / classes),
         receptive_field_contrast: round(receptiveFieldContrast(layer.W, M, N)),
       } as Record<string, MetricValue>;

@@ -87,3 +87,53 @@ export function solveSpd(A: Float64Array, B: Float64Array, D: number, K: number)
   }
   return X;
 }
+
+/**
+ * R² on the held-out samples of a ridge regression y ≈ [ẑ 1]·β trained on the samples with
+ * train[e] = 1 (features z-scored with the training statistics), as the spiking LPL paper decodes
+ * its slow input signals from binned activity. 1 − SSE/SS_tot of the held-out part; ≤ 0 means no
+ * better than the held-out mean.
+ */
+export function ridgeR2(Z: Float64Array, E: number, M: number, y: ArrayLike<number>, train: Uint8Array, alphaPerSample = 1e-2): number {
+  const D = M + 1;
+  const mu = new Float64Array(M), sd = new Float64Array(M);
+  let nTrain = 0;
+  for (let e = 0; e < E; e++) if (train[e]) {
+    nTrain++;
+    for (let i = 0; i < M; i++) mu[i] += Z[e * M + i];
+  }
+  if (nTrain === 0 || nTrain === E) return NaN;
+  for (let i = 0; i < M; i++) mu[i] /= nTrain;
+  for (let e = 0; e < E; e++) if (train[e]) for (let i = 0; i < M; i++) sd[i] += (Z[e * M + i] - mu[i]) ** 2;
+  for (let i = 0; i < M; i++) sd[i] = Math.sqrt(sd[i] / nTrain) || 1;
+  const f = new Float64Array(D);
+  const feat = (e: number) => {
+    for (let i = 0; i < M; i++) f[i] = (Z[e * M + i] - mu[i]) / sd[i];
+    f[M] = 1;
+  };
+  const A = new Float64Array(D * D), b = new Float64Array(D);
+  for (let e = 0; e < E; e++) {
+    if (!train[e]) continue;
+    feat(e);
+    for (let a = 0; a < D; a++) {
+      for (let c = 0; c < D; c++) A[a * D + c] += f[a] * f[c];
+      b[a] += f[a] * y[e];
+    }
+  }
+  for (let a = 0; a < M; a++) A[a * D + a] += alphaPerSample * nTrain;
+  A[M * D + M] += 1e-9;
+  const beta = solveSpd(A, b, D, 1);
+  let yMean = 0, nTest = 0;
+  for (let e = 0; e < E; e++) if (!train[e]) (yMean += y[e]), nTest++;
+  yMean /= nTest;
+  let sse = 0, sst = 0;
+  for (let e = 0; e < E; e++) {
+    if (train[e]) continue;
+    feat(e);
+    let pred = 0;
+    for (let a = 0; a < D; a++) pred += f[a] * beta[a];
+    sse += (y[e] - pred) ** 2;
+    sst += (y[e] - yMean) ** 2;
+  }
+  return sst > 0 ? 1 - sse / sst : NaN;
+}

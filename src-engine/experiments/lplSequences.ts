@@ -38,6 +38,7 @@ const PARAMS: readonly ParamSpec[] = [
   { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: INPUTS.length - 1, step: 1, live: false, integer: true, options: INPUTS, help: 'What the sequences show.' },
   { key: 'frame_px', label: 'Frame size F', unit: 'px', default: 16, min: 10, max: 28, step: 1, live: false, integer: true, help: 'Frames are F×F pixels.' },
   { key: 'n_units', label: 'Units M', unit: '', default: 16, min: 2, max: 64, step: 1, live: false, integer: true, help: 'Size of the learning layer.' },
+  { key: 'n_layers', label: 'Layers', unit: '', default: 1, min: 1, max: 2, step: 1, live: false, integer: true, help: 'Two: a second layer of M units learns with the same rule on the first layer’s output; measurements and readout use the top layer.' },
   { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 20, min: 5, max: 200, step: 5, live: false, help: 'Simulated time per frame (one step).' },
 ];
 
@@ -47,35 +48,48 @@ interface EvalPoint {
   invariance: number;
   correlation: number;
   readout: number;
+  /** Readout from layer 1 when two layers learn (NaN otherwise). */
+  readout1: number;
 }
 
 function ruleParams(p: ParamValues): LplRateParams {
   return { eta: p.eta, lambda: p.lambda, decor: p.decor, xi: 1e-3, tau_mean: p.tau_mean, tau_var: p.tau_var, weight_decay: p.weight_decay, pred: p.pred, tau_input: 1000 };
 }
 
-/** Trains on one frame per step and measures the layer every EVAL_EVERY frames. */
+/** Trains the stack (layer 2 learns on layer 1's output) on one frame per step and measures it every EVAL_EVERY frames. */
 class LplTrainer {
   readonly name = 'lpl-trainer';
   history: EvalPoint[] = [];
   frames = 0;
   private lastSeq = -1;
+  /** Each upper layer's input: the output of the layer below as Float32. */
+  private readonly between: Float32Array[];
 
-  constructor(readonly layer: LplRateLayer, readonly stream: FrameSequence, readonly evaluate: () => EvalPoint) {}
+  constructor(readonly stack: readonly LplRateLayer[], readonly stream: FrameSequence, readonly evaluate: () => EvalPoint) {
+    this.between = stack.slice(1).map((l) => new Float32Array(l.nIn));
+  }
 
   integrate(ctx: StepContext): void {
     this.stream.next(ctx.rng);
     const continuing = this.stream.sequenceIndex === this.lastSeq;
     this.lastSeq = this.stream.sequenceIndex;
-    this.layer.learn(this.stream.frame, continuing);
+    let x = this.stream.frame;
+    this.stack.forEach((layer, k) => {
+      layer.learn(x, continuing);
+      if (k + 1 < this.stack.length) {
+        x = this.between[k];
+        for (let i = 0; i < x.length; i++) x[i] = layer.z[i];
+      }
+    });
     if (++this.frames % EVAL_EVERY === 0) this.history.push(this.evaluate());
   }
 
   snapshot(): ComponentSnapshot {
-    return { layer: this.layer.snapshot(), stream: this.stream.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
+    return { layers: this.stack.map((l) => l.snapshot()), stream: this.stream.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
   }
 
   restore(s: ComponentSnapshot): void {
-    this.layer.restore(s.layer as Record<string, unknown>);
+    (s.layers as Record<string, unknown>[]).forEach((l, k) => this.stack[k].restore(l));
     this.stream.restore(s.stream as Record<string, unknown>);
     this.history = (s.history as EvalPoint[]).map((h) => ({ ...h }));
     this.frames = s.frames as number;
@@ -111,14 +125,22 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   }
   const classes = Math.max(...evalLabel) + 1;
 
-  const scale = 1 / Math.sqrt(N);
-  const layer = new LplRateLayer(N, M, ruleParams(p), () => scale * (2 * rng.uniform() - 1));
-  const Z = new Float64Array(E * M);
+  const init = (nIn: number) => { const scale = 1 / Math.sqrt(nIn); return () => scale * (2 * rng.uniform() - 1); };
+  const layer = new LplRateLayer(N, M, ruleParams(p), init(N));
+  // Optional second layer (source 001 stacks layers, each learning locally on the one below).
+  const stack = p.n_layers === 2 ? [layer, new LplRateLayer(M, M, ruleParams(p), init(M))] : [layer];
+  const top = stack[stack.length - 1];
+  const Z = new Float64Array(E * M), Z1 = new Float64Array(E * M);
   const zOut = new Float64Array(M);
-  const xc = new Float32Array(N);
+  const xc = new Float32Array(N), x2 = new Float32Array(M), x2c = new Float32Array(M);
   const evaluate = (): EvalPoint => {
     for (let e = 0; e < E; e++) {
       layer.forward(layer.centre(evalX.subarray(e * N, (e + 1) * N), xc), zOut);
+      Z1.set(zOut, e * M);
+      if (top !== layer) {
+        for (let i = 0; i < M; i++) x2[i] = zOut[i];
+        top.forward(top.centre(x2, x2c), zOut);
+      }
       Z.set(zOut, e * M);
     }
     return {
@@ -127,12 +149,13 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       invariance: invariance(Z, E, M, evalSeq),
       correlation: meanAbsCorrelation(Z, E, M),
       readout: leastSquaresAccuracy(Z, E, M, evalLabel, evalTrain, classes),
+      readout1: top === layer ? NaN : leastSquaresAccuracy(Z1, E, M, evalLabel, evalTrain, classes),
     };
   };
   let trainer: LplTrainer | null = null;
   const initialEval = evaluate();
   const net = new Network(p.frame_ms, rng);
-  trainer = net.add(new LplTrainer(layer, stream, evaluate));
+  trainer = net.add(new LplTrainer(stack, stream, evaluate));
 
   const latest = () => (trainer!.history.length ? trainer!.history[trainer!.history.length - 1] : initialEval);
   return {
@@ -143,7 +166,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       assertLive('lpl-sequences', PARAMS, key);
       p[key] = value;
       if (key === 'seq_len') opts.length = value;
-      else layer.p = ruleParams(p);
+      else for (const l of stack) l.p = ruleParams(p);
     },
     metrics() {
       const m = latest();
@@ -156,6 +179,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         unit_correlation: round(m.correlation),
         readout_accuracy: round(m.readout),
         readout_accuracy_initial: round(initialEval.readout),
+        ...(top !== layer ? { readout_accuracy_layer1: round(m.readout1) } : {}),
         readout_chance: round(1 / classes),
         receptive_field_contrast: round(receptiveFieldContrast(layer.W, M, N)),
       } as Record<string, MetricValue>;

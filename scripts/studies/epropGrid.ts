@@ -32,9 +32,14 @@ export function epropGrid(): string {
       });
       const col = (k: string) => cells.map((c) => c[k]);
       const ratio = (k: string, t: number) => cells.map((c) => c[k] / t);
-      const withinShare = cells.map((c) => c.variance_within_bin / Math.max(1e-9, c.rate_variance - c.variance_poisson_floor));
+      // Share of the excess (non-Poisson) variance that sits within a bin; undefined when there is no positive excess.
+      const withinShare = cells.map((c) => {
+        const excess = c.variance_within_bin + c.variance_across_bins;
+        return c.variance_within_bin > 0 && excess > 0 ? c.variance_within_bin / excess : NaN;
+      });
+      const runaway = cells.filter((c) => c.mean_rate_hz > 3 * r0).length;
       rows.push([
-        `${r0}`, `${f} (${sStar.toFixed(1)})`,
+        `${r0}`, `${f} (${sStar.toFixed(1)})${runaway ? ` — ${runaway} of ${cells.length} seeds ran away (rate > 3 r₀)` : ''}`,
         fmtCi(meanCi(ratio('mean_rate_hz', r0)), 2), fmtCi(meanCi(ratio('rate_variance', sStar)), 2),
         fmtCi(meanCi(col('branching')), 3), fmtCi(meanCi(col('branching_r1')), 3),
         fmtCi(meanCi(col('variance_across_bins')), 1), fmtCi(meanCi(col('variance_within_bin')), 1), fmtCi(meanCi(withinShare), 2),
@@ -45,7 +50,7 @@ export function epropGrid(): string {
   }
   return [
     `eprop-criticality, N = ${d.n}, ${d.bin_ms}-ms bins, ${def.defaultSteps / 1000} s of training per run, analysis of the last 20 s. Mean ± 95% CI over seeds ${GRID_SEEDS.join(', ')}. ` +
-      'Variances in Hz²; "within share" = within-bin part / (variance − Poisson floor).',
+      'Variances in Hz²; "within share" = within-bin part / (within-bin + across-bin part), over the seeds where both are positive.',
     '',
     markdownTable(['r₀ (Hz)', 's*/floor (s*, Hz²)', 'rate / r₀', 'variance / s*', 'm̂ (MR)', 'r₁', 'across bins', 'within a bin', 'within share'], rows),
     '',

@@ -10,7 +10,11 @@
  * the MR estimator m̂ on the binned global rate (the naive ratio and r₁ for contrast) and the
  * avalanche-size distribution of 1-ms population counts against Borel and the critical s^{−3/2}.
  * Theory (driven branching process at a fixed mean): Var = ⟨A⟩/(1 − m²), so a LOWER variance
- * target means m̂ further below 1, not closer to it as source 000 suggests.
+ * target means m̂ further below 1, not closer to it as source 000 suggests. Measured (the r₀ × s*
+ * grid in docs/STUDIES.md): this network raises its variance almost entirely by synchrony within a
+ * bin, which no branching estimator sees, and m̂ does not follow s* either way. The variance is
+ * split (analysis/branching.ts varianceSplit) into the Poisson floor, a part across bins (r₁²·Var)
+ * and a part within a bin, and Var/mean is drawn against the branching line 1/(1 − m²).
  */
 import { avalancheSizes, borelPmf, lagRegression, mrEstimate, naiveRatio, varianceSplit } from '../analysis/branching';
 import { Network } from '../core/network';
@@ -226,7 +230,8 @@ export const epropCriticality: ExperimentDef = {
   summary:
     'A recurrent LIF network learns with e-prop to hold every neuron at r₀ and the variance of the global rate at s* (a push–pull ' +
     'third factor). The MR estimator reads the branching ratio m̂ from the activity; the naive ratio reads ≈ 1 for any process. ' +
-    'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
+    'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. This network does neither: ' +
+    'it raises its variance by synchronising spikes within a bin, which m̂ cannot see. Move s* and watch the variance split and m̂.',
   differences: [
     "The variance term is λ(ln(s/s*))² (log-variance loss) instead of source 000's β(s − s*)²: same minimum and signs, bounded gradient during bursts.",
     "Recurrent weights are clipped to |W| ≤ 0.5 and each weight moves at most 0.01 per 100-ms block.",

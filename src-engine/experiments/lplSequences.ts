@@ -22,7 +22,7 @@ const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise p
 /** Input option that uses the user's own images (inputs/localImages.ts), sequenced like MNIST digits. */
 const LOCAL_INPUT = 4;
 const EVAL_EVERY = 200;
-const EVAL_SEQUENCES = 100;
+const EVAL_SEQUENCES = 200;
 const EVAL_LENGTH = 6;
 const MNIST_TRAIN = 2000;
 

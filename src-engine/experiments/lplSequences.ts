@@ -4,7 +4,9 @@
  * grating orientation, bar orientation or 1/f pattern) and learns with the online LPL rule
  * (plasticity/lplRate.ts), one frame per step. Every EVAL_EVERY frames the frozen layer is
  * measured on a fixed held-out set of sequences: output variance, invariance, unit correlation,
- * nearest-class-mean readout and receptive-field contrast. λ = 0 collapses the representation.
+ * a least-squares linear readout (analysis/linearReadout.ts: trained on half the held-out sequences,
+ * tested on the other half) and receptive-field contrast. λ = 0 collapses the representation.
+ * Optionally a second layer learns with the same rule on the first layer's output.
  */
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
@@ -36,8 +38,8 @@ const PARAMS: readonly ParamSpec[] = [
   { key: 'weight_decay', label: 'Weight decay η_w', unit: '', default: 0.05, min: 0, max: 1, step: 0.01, live: true, help: 'Shrinks every weight a little each frame.' },
   { key: 'seq_len', label: 'Frames per sequence k', unit: '', default: 8, min: 2, max: 32, step: 1, live: true, integer: true, help: 'How long one identity stays before the next one.' },
   { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: INPUTS.length - 1, step: 1, live: false, integer: true, options: INPUTS, help: 'What the sequences show.' },
-  { key: 'frame_px', label: 'Frame size F', unit: 'px', default: 16, min: 10, max: 28, step: 1, live: false, integer: true, help: 'Frames are F×F pixels.' },
-  { key: 'n_units', label: 'Units M', unit: '', default: 16, min: 2, max: 64, step: 1, live: false, integer: true, help: 'Size of the learning layer.' },
+  { key: 'frame_px', label: 'Frame size F', unit: 'px', default: 28, min: 10, max: 28, step: 1, live: false, integer: true, help: 'Frames are F×F pixels.' },
+  { key: 'n_units', label: 'Units M', unit: '', default: 64, min: 2, max: 64, step: 1, live: false, integer: true, help: 'Size of the learning layer.' },
   { key: 'n_layers', label: 'Layers', unit: '', default: 1, min: 1, max: 2, step: 1, live: false, integer: true, help: 'Two: a second layer of M units learns with the same rule on the first layer’s output; measurements and readout use the top layer.' },
   { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 20, min: 5, max: 200, step: 5, live: false, help: 'Simulated time per frame (one step).' },
 ];
@@ -216,14 +218,16 @@ export const lplSequences: ExperimentDef = {
     'A layer learns from a stream of short sequences (a digit drifting and turning, a grating drifting) with a local rule: ' +
     'a predictive pull makes each unit change slowly within a sequence, a Hebbian push keeps its variance up, and decorrelation ' +
     'keeps units apart. The result is a representation that is stable within a sequence and differs between them. ' +
-    'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers.',
+    'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers. Over five seeds a linear readout ' +
+    'of held-out digits reaches ≈ 0.58 (untrained layer ≈ 0.46, chance 0.10); λ = 0 falls back to the untrained level, while switching the ' +
+    'predictive term off leaves the readout unchanged at this scale (docs/STUDIES.md).',
   differences: [
-    "One layer of 16 softplus units on 16×16 digit sequences instead of a layer-locally trained VGG-11 on STL-10 with SimCLR augmentations.",
+    "One layer of 64 softplus units (two layers as an option) on 28×28 digit sequences instead of a layer-locally trained VGG-11 on STL-10 with SimCLR augmentations.",
     "Online running estimates of mean, variance and covariance (τ = 200 frames) instead of minibatch statistics (batch 1024); plain SGD with weight decay instead of Adam.",
     "Hebbian gain 1/(σ² + ξ) with ξ = 10⁻³ (the paper's log-variance loss has ε = 10⁻⁴ inside the log).",
     "Inputs are centred on a running mean (τ = 1000 frames), which the paper does not do: with raw positive pixels the Hebbian term grew W along the mean input without bound.",
     "Decorrelation weight λ_dec = 1 by default (the paper's code: 10).",
-    "Readout: least-squares linear classifier trained on held-out sequences, not on the training set.",
+    "Readout: a least-squares linear classifier on single frames, trained on 100 held-out sequences and tested on 100 others (the paper trains its linear readout on the labelled training set).",
   ],
   dt_ms: 20,
   mode: 'simulated',

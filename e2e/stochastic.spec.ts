@@ -12,7 +12,7 @@ test('dragging σ reshapes both the V histogram and the Fokker–Planck density 
   // checked after each change depends on simulated time, never on how fast this machine runs.
   await page.goto(link('fokker-planck', { n_neurons: 5000 }).replace('/#', '/?autoplay=0#'));
   await expect(page.getByTestId('experiment')).toHaveValue('fokker-planck');
-  await stepTo(page, 2000);
+  await stepTo(page, 1000);
   await expect.poll(() => peak(page, 'density')).toBeGreaterThan(0);
   await expect.poll(() => readNumber(page, 'metric-density_peak_fp')).toBeGreaterThan(0);
   const fp0 = await readNumber(page, 'metric-density_peak_fp');
@@ -23,9 +23,9 @@ test('dragging σ reshapes both the V histogram and the Fokker–Planck density 
   expect(fp0).toBeLessThan(0.15);
   expect(Math.abs(mc0 / fp0 - 1)).toBeLessThan(0.25);
 
-  // σ 5 → 2 mV, then 300 ms (15 τm): the density has narrowed and the neurons have followed it.
+  // σ 5 → 2 mV, then 200 ms (10 τm): the density has narrowed and the neurons have followed it.
   await page.getByTestId('param-sigma_mV').fill('2');
-  await stepTo(page, 5000);
+  await stepTo(page, 3000);
   await expect.poll(() => readNumber(page, 'metric-density_peak_fp')).toBeGreaterThan(2 * fp0);
   const fp1 = await readNumber(page, 'metric-density_peak_fp');
   await expect.poll(() => readNumber(page, 'metric-density_peak_mc')).toBeGreaterThan(0.8 * fp1);
@@ -33,7 +33,7 @@ test('dragging σ reshapes both the V histogram and the Fokker–Planck density 
 
   // And back: σ = 8 mV flattens both below the first state.
   await page.getByTestId('param-sigma_mV').fill('8');
-  await stepTo(page, 8000);
+  await stepTo(page, 5000);
   await expect.poll(() => readNumber(page, 'metric-density_peak_fp')).toBeLessThan(fp0);
   await expect.poll(() => readNumber(page, 'metric-density_peak_mc')).toBeLessThan(0.95 * mc0);
   await expect(page.getByTestId('messages')).toHaveCount(0);

@@ -1,5 +1,6 @@
 /**
  * Reproducibility over the whole registry, for every simulated experiment:
+ * (each at its default parameters with the network sizes at a quarter of their defaults):
  *  - the same configuration twice gives the same fingerprint;
  *  - every live parameter, changed at step 50 to another valid value, changes the fingerprint
  *    within 500 steps (for rate models, whose runs emit no spikes, through the state digest);
@@ -9,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRunConfig, type RunConfig } from '../config/runConfig';
 import { EXPERIMENTS } from '../experiments/registry';
-import type { ParamSpec } from '../experiments/types';
+import type { ExperimentDef, ParamSpec } from '../experiments/types';
 import { Session } from './session';
 
 const SIMULATED = EXPERIMENTS.filter((d) => d.mode === 'simulated');
@@ -38,8 +39,15 @@ function plain(x: unknown): unknown {
   return JSON.parse(JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)));
 }
 
+/** The default configuration with every size parameter (n_…, rebuild-only) at a quarter of its default: the same code paths, less work. */
+function smallConfig(def: ExperimentDef): RunConfig {
+  const c = defaultRunConfig(def.id, 3);
+  for (const p of def.params) if (!p.live && p.key.startsWith('n_') && !p.options) c.params[p.key] = Math.max(p.min, Math.round(p.default / 4 / p.step) * p.step);
+  return c;
+}
+
 describe.each(SIMULATED.map((d) => [d.id, d] as const))('%s', (id, def) => {
-  const config = defaultRunConfig(id, 3);
+  const config = smallConfig(def);
 
   it('same configuration twice → same fingerprint; every live parameter changes it within 500 steps', () => {
     const ref = fingerprintAt(config, CHANGE_AT + WITHIN);

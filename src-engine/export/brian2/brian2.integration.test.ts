@@ -22,7 +22,7 @@ import { RESULT_MARKER } from './pyScript';
 
 const TOLERANCE = 0.1;
 const APP_SEEDS = [1, 2, 3];
-const PYTHON_TIMEOUT_MS = 300_000;
+const PYTHON_TIMEOUT_MS = 1_200_000;
 
 interface Case {
   id: string;
@@ -44,7 +44,7 @@ const PYTHON = process.env.BRIAN2_PYTHON ?? (existsSync('/usr/bin/python3') ? '/
 
 function brian2Problem(): string | null {
   try {
-    execFileSync(PYTHON, ['-c', 'import brian2'], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(PYTHON, ['-c', 'import brian2'], { stdio: 'pipe', timeout: 600_000 });
     return null;
   } catch (e) {
     const err = (e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? (e as Error).message;

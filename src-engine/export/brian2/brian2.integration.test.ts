@@ -102,8 +102,11 @@ describe('exported Brian2 scripts reproduce the app\'s rates (within 10%)', () =
     if (!exp.ok) throw new Error(exp.reason);
     const file = join(dir, exp.filename);
     writeFileSync(file, exp.script);
-    const b = await runPython(file, c.durationS, dir);
+    // Brian2 runs in its own process while the engine computes the app's rates here: the two
+    // overlap on the machine's two cores instead of waiting for each other.
+    const pending = runPython(file, c.durationS, dir);
     const { labels, rates: app } = appRates(c);
+    const b = await pending;
     expect(b.experiment).toBe(c.id);
     expect(b.duration_s).toBe(c.durationS);
     expect(b.layers.map((l) => l.label)).toEqual(labels);

@@ -5,8 +5,8 @@
  * Dividing PyNN's equation by cm/τm shows ge = I_e·τm/cm, so the app's jump ΔV becomes the current
  * jump w = ΔV·cm/τm (nA with cm in nF, τm in ms, ΔV in mV); inhibitory weights stay negative.
  * Connectivity: FixedProbabilityConnector(p, self-pairs allowed) from the parallel-safe RNG;
- * V(0) ~ U[V_r, θ) from the same RNG; the optional Poisson drive is a SpikeSourceArray with one
- * train per neuron (per-source streams), one-to-one onto the excitatory current.
+ * V(0) ~ U[V_r, θ) from the same RNG; the optional Poisson drive is split over SpikeSourceArrays
+ * (per-source streams, ≤ 0.01 events per step each), one-to-one onto the excitatory current.
  */
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
 import { pyNum, pynnPrelude, pynnRunAndReport } from './pyScript';
@@ -14,6 +14,8 @@ import { pyNum, pynnPrelude, pynnRunAndReport } from './pyScript';
 const EXC_FRACTION = 0.8;
 /** Membrane capacitance (nF) of the exported cells; any value works because the weights scale with it. */
 const CM_NF = 1;
+/** Most expected events per drive source and step (repeats within a step merge: at 0.01 that loses 0.5%). */
+const DRIVE_EVENTS_PER_STEP = 0.01;
 
 export function balancedEiPynn(def: ExperimentDef, p: ParamValues, seed: number): string {
   const n = p.n_neurons;
@@ -28,7 +30,7 @@ export function balancedEiPynn(def: ExperimentDef, p: ParamValues, seed: number)
       "included), V(0) uniform in [V_r, theta). The app's voltage jumps dV of its synaptic drive become current " +
       'jumps w = dV * cm / tau_m. ' +
       (drive ? 'An external Poisson drive (one train per neuron) adds w_drive to the excitatory current.' : 'No external drive (E_L above threshold drives the network).'),
-    differences: [],
+    differences: drive ? ['Drive events of one source in the same step merge into one; each neuron\'s drive is split over sources with at most 0.01 expected events per step, so at most 0.5% of drive events merge.'] : [],
   });
   const model = [
     `n_neurons = ${n}`,
@@ -54,10 +56,15 @@ export function balancedEiPynn(def: ExperimentDef, p: ParamValues, seed: number)
     "inh_syn = sim.Projection(inh, neurons, connector, sim.StaticSynapse(weight=w_inh, delay=DELAY), receptor_type='inhibitory')",
     ...(drive
       ? [
-          `drive = sim.Population(n_neurons, sim.SpikeSourceArray(), label='drive')`,
-          `set_poisson_trains(drive, ${pyNum(p.drive_rate_hz)}, 1)  # Hz per neuron`,
+          `drive_rate_hz = ${pyNum(p.drive_rate_hz)}  # per neuron`,
           `w_drive = ${pyNum(p.w_drive_mV)} * cm / tau_m  # nA`,
-          "sim.Projection(drive, neurons, sim.OneToOneConnector(), sim.StaticSynapse(weight=w_drive, delay=DELAY), receptor_type='excitatory')",
+          '# The drive of each neuron is split over enough sources that one source rarely fires twice in a step',
+          '# (rate * dt <= 0.01 per source), since repeats within a step merge.',
+          `drive_split = max(1, int(np.ceil(drive_rate_hz * DT / 1000.0 / ${pyNum(DRIVE_EVENTS_PER_STEP)})))`,
+          'for part in range(drive_split):',
+          "    drive = sim.Population(n_neurons, sim.SpikeSourceArray(), label='drive %d' % part)",
+          '    set_poisson_trains(drive, drive_rate_hz / drive_split, 10 + part)',
+          "    sim.Projection(drive, neurons, sim.OneToOneConnector(), sim.StaticSynapse(weight=w_drive, delay=DELAY), receptor_type='excitatory')",
         ]
       : []),
     "neurons.record('spikes')",

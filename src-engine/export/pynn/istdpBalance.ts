@@ -50,7 +50,8 @@ export function istdpBalancePynn(def: ExperimentDef, p: ParamValues, seed: numbe
           '# rho in 1/ms: the NMODL rule computes alpha = 2 * rho * tau with tau in ms.',
           'timing = sim.Vogels2011Rule(tau=20.0, eta=eta, rho=rho0_hz / 1000.0)',
           'weights = sim.AdditiveWeightDependence(w_min=0.0, w_max=0.1)',
-          'ie_synapse = sim.STDPMechanism(timing_dependence=timing, weight_dependence=weights, weight=0.0, delay=DELAY)',
+          'ie_synapse = sim.STDPMechanism(timing_dependence=timing, weight_dependence=weights, weight=0.0, delay=DELAY,',
+          '                               dendritic_delay_fraction=0.0)  # axonal delay: MPI needs it',
         ]
       : ['ie_synapse = sim.StaticSynapse(weight=0.0, delay=DELAY)']),
     "i_e = sim.Projection(inh, exc, connector, ie_synapse, receptor_type='inhibitory')",

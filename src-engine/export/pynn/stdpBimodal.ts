@@ -31,8 +31,8 @@ export function stdpBimodalPynn(def: ExperimentDef, p: ParamValues, seed: number
         ? `${mu === 0 ? 'Additive pair STDP (SpikePairRule, AdditiveWeightDependence)' : 'Weight-dependent pair STDP (SpikePairRule, GutigWeightDependence)'} with all-to-all traces.`
         : 'Plasticity is off: the weights stay fixed (StaticSynapse).'),
     differences: [
-      'Each input is a precomputed Poisson train on the dt grid (SpikeSourceArray) rather than a SpikeSourcePoisson, whose NEURON streams are seeded per MPI rank and would change with the process count.',
-      'The weight update sees the presynaptic spike after the synaptic delay (0.2 ms), the app at the spike.',
+      'Each input is a precomputed Poisson train on the dt grid (SpikeSourceArray) rather than a SpikeSourcePoisson, whose NEURON streams are seeded per MPI rank and would change with the process count. Two events of one input in the same step merge into one (the app keeps both): at 15 Hz that is 0.08% of events.',
+      "The delay is axonal (PyNN's NEURON backend needs that for STDP under MPI): the rule sees the presynaptic spike when it arrives, 0.2 ms after it; the app at the spike.",
     ],
   });
   const model = [
@@ -63,13 +63,19 @@ export function stdpBimodalPynn(def: ExperimentDef, p: ParamValues, seed: number
   return head + model + report;
 }
 
+/** All of the delay is axonal (dendritic_delay_fraction = 0): PyNN's NEURON backend refuses STDP with dendritic delays under MPI. */
+const STDP_SYNAPSE = [
+  "synapse = sim.STDPMechanism(timing_dependence=timing, weight_dependence=weights, weight=w_init, delay=DELAY,",
+  "                            dendritic_delay_fraction=0.0)  # axonal delay: MPI needs it",
+];
+
 function stdpSynapse(mu: number): string[] {
   if (mu === 0) {
     return [
       '# Additive: PyNN applies dw = A * w_max * trace on NEURON and NEST alike.',
       'timing = sim.SpikePairRule(tau_plus=tau_stdp, tau_minus=tau_stdp, A_plus=a_plus_ratio, A_minus=a_minus_ratio)',
       'weights = sim.AdditiveWeightDependence(w_min=0.0, w_max=g_max)',
-      'synapse = sim.STDPMechanism(timing_dependence=timing, weight_dependence=weights, weight=w_init, delay=DELAY)',
+      ...STDP_SYNAPSE,
     ];
   }
   return [
@@ -79,6 +85,6 @@ function stdpSynapse(mu: number): string[] {
     "scale = g_max ** (1 - mu) if args.backend == 'neuron' else 1.0",
     'timing = sim.SpikePairRule(tau_plus=tau_stdp, tau_minus=tau_stdp, A_plus=a_plus_ratio * scale, A_minus=a_minus_ratio * scale)',
     'weights = sim.GutigWeightDependence(w_min=0.0, w_max=g_max, mu_plus=mu, mu_minus=mu)',
-    'synapse = sim.STDPMechanism(timing_dependence=timing, weight_dependence=weights, weight=w_init, delay=DELAY)',
+    ...STDP_SYNAPSE,
   ];
 }

@@ -4,9 +4,9 @@
  * outgrow the browser and one machine), or the reason PyNN cannot express it. pynn.test.ts fails
  * when a registered experiment has neither. Same structure as the Brian2 export (../brian2/).
  */
-import { checkParam, MAX_SEED } from '../../config/runConfig';
 import { findExperiment } from '../../experiments/registry';
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
+import { checkExportInput } from '../exportInput';
 import { balancedEiPynn } from './balancedEi';
 import { fiCurvePynn } from './fiCurve';
 import { fokkerPlanckPynn } from './fokkerPlanck';
@@ -99,13 +99,7 @@ export function exportPynn(id: string, params: ParamValues, seed: number): PynnE
   const support = PYNN_SUPPORT[id];
   if (!support) return { ok: false, reason: `${id} has no PyNN exporter and no recorded reason (a missing entry in src-engine/export/pynn/index.ts)` };
   if ('reason' in support) return { ok: false, reason: support.reason };
-  const full: ParamValues = {};
-  for (const spec of def.params) {
-    const v = params[spec.key] ?? spec.default;
-    const err = checkParam(spec, v);
-    if (err) return { ok: false, reason: err };
-    full[spec.key] = v;
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return { ok: false, reason: `seed must be a whole number in [0, ${MAX_SEED}], got ${seed}` };
-  return { ok: true, filename: pynnFilename(id), script: support.exporter(def, full, seed) };
+  const input = checkExportInput(def, params, seed);
+  if (!input.ok) return input;
+  return { ok: true, filename: pynnFilename(id), script: support.exporter(def, input.params, seed) };
 }

@@ -32,8 +32,8 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  // The CUBA benchmark at its defaults: ~10 Hz × 1,000 neurons.
-  { id: 'balanced-ei', params: {}, durationS: 1 },
+  // The CUBA benchmark at its defaults: ~10 Hz × 1,000 neurons (2 s: one PyNN seed against three app seeds).
+  { id: 'balanced-ei', params: {}, durationS: 2 },
   // 50 outputs share the 1,000 Poisson inputs (~2,000 output spikes per second). Slow learning
   // (A+ = 0.001 g_max): under MPI the rule sees a presynaptic spike when it arrives 0.2 ms later,
   // which turns the most causal pairs into depressing ones and lowers the rate at the default

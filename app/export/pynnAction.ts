@@ -4,19 +4,11 @@
  * for an experiment PyNN cannot express it closes the dialog and shows the reason in the banner.
  */
 import { sim } from '../engine/client';
-import { useStore } from '../store';
-import { downloadText } from './download';
+import { downloadScriptOrReason } from './scriptDownload';
 import { registerShareAction } from './shareActions';
 
 export async function exportPynnScript(): Promise<void> {
-  const r = await sim().pynnScript();
-  if (r.ok) {
-    downloadText(r.filename, r.script, 'text/x-python');
-    return;
-  }
-  const s = useStore.getState();
-  s.setOverlay(null);
-  s.pushMessage(`No PyNN export for ${s.info?.config.experiment ?? 'this experiment'}: ${r.reason}`, 'info');
+  downloadScriptOrReason('PyNN', await sim().pynnScript());
 }
 
 registerShareAction({

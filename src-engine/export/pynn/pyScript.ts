@@ -15,7 +15,7 @@
  * monitors ({label, count, spikes, rate_hz}) and wall_s is the time from setup to the end of the run.
  */
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
-import { pyComment, pyNum } from '../brian2/pyScript';
+import { pyComment, pyNum, pyParamTable } from '../brian2/pyScript';
 
 export { pyComment, pyNum };
 
@@ -43,11 +43,7 @@ export function pynnHeaderTitle(def: ExperimentDef): string {
 
 /** Shebang, header comment, parameter table, imports, command line, setup, RNG and helpers. */
 export function pynnPrelude(h: PynnHead): string {
-  const paramLines = h.def.params.map((p) => {
-    const v = h.params[p.key];
-    const shown = p.options ? `${v} (${p.options[v] ?? '?'})` : String(v);
-    return `#   ${p.key.padEnd(16)} = ${shown}${p.unit ? ` ${p.unit}` : ''}   ${p.label}`;
-  });
+  const paramLines = pyParamTable(h.def, h.params);
   const differences = [
     `Every projection has a delay of ${PYNN_DELAY_MS} ms (two steps): MPI needs min_delay above dt; the app's synapses act at the next step (0.1 ms).`,
     "The simulator integrates the membrane its own way (NEURON: backward Euler at dt; NEST: exact for current-based, adaptive Runge-Kutta for conductance-based cells); the app uses exact propagators (current-based LIF), a forward Euler step (conductance-based) or the stochastic update of its white-noise neurons.",

@@ -71,7 +71,8 @@ interface PynnResult {
 
 function runMpi(file: string, procs: number, durationS: number, cwd: string): Promise<PynnResult> {
   const asRoot = process.getuid?.() === 0 ? ['--allow-run-as-root'] : [];
-  const argv = [...asRoot, '--oversubscribe', '-np', String(procs), PYTHON, file, '--duration', String(durationS)];
+  // yield_when_idle: waiting ranks give the CPU back instead of busy-polling (the test shares 2 cores).
+  const argv = [...asRoot, '--oversubscribe', '--mca', 'mpi_yield_when_idle', '1', '-np', String(procs), PYTHON, file, '--duration', String(durationS)];
   return new Promise((resolve, reject) => {
     execFile('mpirun', argv, { cwd, timeout: RUN_TIMEOUT_MS, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`mpirun -np ${procs} ${file} failed: ${err.message}\n${stderr.split('\n').slice(-15).join('\n')}`));

@@ -121,7 +121,7 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   const json = await saved(page, 'action-download-config');
   expect(json.name).toMatch(/^stdp-bimodal_config_step\d+\.json$/);
   const wire = JSON.parse(json.bytes.toString('utf8'));
-  expect(wire).toMatchObject({ v: 1, e: 'stdp-bimodal' });
+  expect(wire).toMatchObject({ v: 2, e: 'stdp-bimodal' });
 
   const fresh = await browser.newPage();
   await fresh.goto('/?autoplay=0');
@@ -134,7 +134,7 @@ test('an experiment chart exports its series; the configuration JSON imports to 
 
   // A broken file is refused with a message and changes nothing.
   await fresh.getByTestId('share').click();
-  await fresh.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,"e":"stdp-bimodal","s":-4}') });
+  await fresh.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":2,"e":"stdp-bimodal","s":-4}') });
   await expect(fresh.getByTestId('messages')).toContainText(/malformed/);
   await expect(fresh.getByTestId('experiment')).toHaveValue('stdp-bimodal');
 });

@@ -55,6 +55,6 @@ test('an out-of-range value in a link is named, replaced by its default, and the
 
 /** Builds a link's fragment by hand (lz-string is what the app uses to compress it). */
 function simLinkWith(key: string, value: number): string {
-  const cfg = { v: 1, e: 'balanced-ei', s: 7, p: { [key]: value } };
+  const cfg = { v: 2, e: 'balanced-ei', s: 7, p: { [key]: value } };
   return '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify(cfg));
 }

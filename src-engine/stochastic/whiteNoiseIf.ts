@@ -23,6 +23,9 @@
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
  *
+ * Random numbers per step: first one Gaussian deviate for every neuron (in index order, refractory
+ * ones included, so the draw is one tight loop), then the uniforms of the threshold and bridge
+ * tests as the update needs them.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -136,13 +139,10 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     const { v, mu, ge, gi, refr, spikes, noiseSd, bridgeK, xi, ui } = this;
     const a = this.a, k = this.k, refSteps = this.refSteps, n = this.size;
     const src = this.noiseSource;
-    if (src) {
-      for (let i = 0; i < n; i++) {
-        if (src[i] !== i) continue;
-        xi[i] = rng.normal();
-        ui[i] = rng.uniform();
-      }
-    }
+    // One Gaussian deviate per neuron first (a tight loop; a refractory neuron's goes unused),
+    // and with common random numbers one uniform per noise source.
+    rng.fillNormal(xi, n);
+    if (src) for (let i = 0; i < n; i++) if (src[i] === i) ui[i] = rng.uniform();
     let count = 0;
     for (let i = 0; i < n; i++) {
       const jump = ge[i] + gi[i];
@@ -154,7 +154,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
         continue;
       }
       const v0 = v[i];
-      const z = src ? xi[src[i]] : rng.normal();
+      const z = xi[src ? src[i] : i];
       let v1: number;
       if (lif) v1 = mu[i] + (v0 - mu[i]) * a + noiseSd[i] * z;
       else v1 = v0 + k * (mu[i] - v0 + dT * Math.exp(Math.min((v0 - vT) / dT, EXP_CLAMP))) + noiseSd[i] * z;

@@ -21,8 +21,6 @@ export class Rng {
   private s1 = 0;
   private s2 = 0;
   private s3 = 0;
-  /** Scratch of fillNormal (slot·128 + layer of the draws still to complete); not state. */
-  private readonly pending = new Int32Array(256);
 
   constructor(seed: number) {
     let x = seed >>> 0;
@@ -96,39 +94,6 @@ export class Rng {
       u = ((b >>> 7) + 0.5) * TWO_POW_M24 - 1;
       if (Math.abs(u) < ZIG_RATIO[i]) return u * ZIG_X[i];
     }
-  }
-
-  /**
-   * Fills out[0 … n) with independent standard normal deviates, faster than n calls of normal():
-   * first the ziggurat's usual case for every slot, then, in slot order, the rare slots whose
-   * draw fell outside its rectangle are completed as normal() would (wedge test or tail, with
-   * fresh draws). Each slot uses its own random bits, so the deviates are exactly normal and
-   * independent; the order of the draws differs from n calls of normal().
-   */
-  fillNormal(out: Float64Array, n = out.length): void {
-    const pending = this.pending;
-    let m = 0;
-    for (let k = 0; k < n; k++) {
-      const b = this.next();
-      const i = b & 127;
-      const u = ((b >>> 7) + 0.5) * TWO_POW_M24 - 1;
-      if (Math.abs(u) < ZIG_RATIO[i]) out[k] = u * ZIG_X[i];
-      else {
-        out[k] = u; // completed below; the slot and its layer are kept in `pending`
-        pending[m++] = k * 128 + i;
-        if (m === pending.length) m = this.completePending(out, m);
-      }
-    }
-    this.completePending(out, m);
-  }
-
-  /** Completes the first m pending slots of fillNormal (slot order); returns 0. */
-  private completePending(out: Float64Array, m: number): number {
-    for (let j = 0; j < m; j++) {
-      const k = this.pending[j] >> 7;
-      out[k] = this.normalOutside(this.pending[j] & 127, out[k]);
-    }
-    return 0;
   }
 
   /** A normal deviate beyond ±r (Marsaglia 1964): exact for the tail of the ziggurat's base layer. */

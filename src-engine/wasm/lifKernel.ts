@@ -6,21 +6,7 @@
  * same float64 operations in the same order), so spike trains and fingerprints are unchanged.
  */
 import { lifKernelWasm } from './lifKernel.wasm';
-
-/** The part of the WebAssembly JS API used here (the engine's TS lib has no DOM or wasm types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (desc: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-let compiled: object | null = null;
-
-function module(): object {
-  compiled ??= new wasm.Module(lifKernelWasm);
-  return compiled;
-}
+import { instantiate } from './wasmApi';
 
 type IntegrateFn = (
   quads: number, vp: number, gep: number, gip: number, rp: number, sp: number,
@@ -50,10 +36,8 @@ export class LifKernel {
     const f64 = padded * 8, i32 = padded * 4;
     this.off = { v: 0, ge: f64, gi: 2 * f64, refr: 3 * f64, spikes: 3 * f64 + i32 };
     const bytes = 3 * f64 + 2 * i32;
-    const mem = new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
-    const inst = new wasm.Instance(module(), { env: { mem } });
-    this.run = inst.exports.integrate as IntegrateFn;
-    const buf = mem.buffer;
+    const { exports, buffer: buf } = instantiate(lifKernelWasm, bytes);
+    this.run = exports.integrate as IntegrateFn;
     this.v = new Float64Array(buf, this.off.v, size);
     this.ge = new Float64Array(buf, this.off.ge, size);
     this.gi = new Float64Array(buf, this.off.gi, size);

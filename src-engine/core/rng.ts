@@ -3,6 +3,17 @@
  * splitmix32. Pure 32-bit integer arithmetic (Math.imul, shifts), so the stream is
  * bit-identical in every JavaScript engine. Every random draw in the engine comes from an
  * instance of this class passed in explicitly; nothing reads Math.random.
+ *
+ * Independent streams (the splitter). `fork(name)` returns the stream of the named consumer:
+ * a generator whose 128-bit state is derived only from (root seed, path), never from how many
+ * numbers anyone has drawn. With path = parent path + '/' + name and key = the root seed,
+ *
+ *   h1 = murmur3_32(path, key),  h2 = murmur3_32(path, key ^ 0x9e3779b9)
+ *   (s0, s1) = splitmix32 outputs 1–2 started at h1,  (s2, s3) = splitmix32 outputs 1–2 started at h2
+ *
+ * so every input group, noisy neuron group, connectivity draw or stochastic rule draws from its
+ * own stream: adding, removing or reordering a consumer leaves every other stream unchanged.
+ * The root generator (`new Rng(seed)`) keeps the plain splitmix32 seeding of its seed.
  */
 
 import { ZIG_R, ZIG_RATIO, ZIG_X } from './ziggurat';
@@ -21,23 +32,34 @@ export class Rng {
   private s1 = 0;
   private s2 = 0;
   private s3 = 0;
+  /** Root seed and stream path: what fork() derives child streams from. */
+  private readonly key: number;
+  readonly path: string;
 
-  constructor(seed: number) {
-    let x = seed >>> 0;
-    const next = (): number => {
-      x = (x + 0x9e3779b9) | 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    // Kept as signed 32-bit integers (| 0): V8 then stores them untagged instead of as boxed
-    // doubles, which makes every draw about four times faster. getState reports them unsigned.
-    this.s0 = next() | 0;
-    this.s1 = next() | 0;
-    this.s2 = next() | 0;
-    this.s3 = next() | 0;
+  constructor(seed: number, path = '') {
+    this.key = seed >>> 0;
+    this.path = path;
+    // The words are kept as signed 32-bit integers (| 0): V8 then stores them untagged instead of
+    // as boxed doubles, which makes every draw about four times faster. getState reports them unsigned.
+    if (path === '') {
+      let x = this.key;
+      this.s0 = splitmix32(x) | 0; x = (x + 0x9e3779b9) | 0;
+      this.s1 = splitmix32(x) | 0; x = (x + 0x9e3779b9) | 0;
+      this.s2 = splitmix32(x) | 0; x = (x + 0x9e3779b9) | 0;
+      this.s3 = splitmix32(x) | 0;
+    } else {
+      const h1 = murmur3(path, this.key), h2 = murmur3(path, this.key ^ 0x9e3779b9);
+      this.s0 = splitmix32(h1) | 0;
+      this.s1 = splitmix32((h1 + 0x9e3779b9) | 0) | 0;
+      this.s2 = splitmix32(h2) | 0;
+      this.s3 = splitmix32((h2 + 0x9e3779b9) | 0) | 0;
+    }
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** The independent stream of the consumer `name` below this one (see the header). */
+  fork(name: string): Rng {
+    return new Rng(this.key, this.path === '' ? name : `${this.path}/${name}`);
   }
 
   /** Next unsigned 32-bit integer. */
@@ -136,6 +158,36 @@ export class Rng {
     this.s2 = st.s[2] | 0;
     this.s3 = st.s[3] | 0;
   }
+}
+
+/** One splitmix32 output for the state x (the state advanced by the golden-ratio increment). */
+function splitmix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** murmur3_32 of a string's UTF-16 code units (two per 32-bit block) with the given seed. */
+function murmur3(text: string, seed: number): number {
+  let h = seed | 0;
+  const n = text.length;
+  for (let i = 0; i < n; i += 2) {
+    let k = text.charCodeAt(i) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= n;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 function rotl(x: number, k: number): number {

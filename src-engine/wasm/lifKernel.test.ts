@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { LifKernel, type LifStepConstants } from './lifKernel';
-// @ts-expect-error plain ES module without type declarations (the install-time assembler)
-import { assemble, render } from '../../scripts/build-wasm.mjs';
 
 /** The scalar step the kernel must reproduce bit for bit (neurons/lif.ts header). */
 function scalarStep(c: LifStepConstants, v: Float64Array, ge: Float64Array, gi: Float64Array, refr: Int32Array, spikes: number[]): void {
@@ -50,10 +47,4 @@ describe('LIF WebAssembly kernel', () => {
       expect(total).toBeGreaterThan(0);
     });
   }
-
-  it('the committed bytes are what the assembler makes of lifKernel.wat', async () => {
-    const src = readFileSync(new URL('./lifKernel.wat', import.meta.url), 'utf8');
-    const committed = readFileSync(new URL('./lifKernel.wasm.ts', import.meta.url), 'utf8');
-    expect(committed).toBe(render('lifKernel', await assemble('lifKernel.wat', src)));
-  });
 });

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
-// @ts-expect-error plain ES module without type declarations (the install-time assembler)
-import { assemble, render } from '../../scripts/build-wasm.mjs';
 
 /** Two equal groups, one stepped by the kernel, one by the scalar loop; returns both. */
 function twins(n: number, mu: number, sigma: number, tRef: number) {
@@ -40,10 +37,4 @@ describe('white-noise LIF WebAssembly kernel', () => {
       expect(spikes).toBeGreaterThan(0);
     });
   }
-
-  it('the committed bytes are what the assembler makes of whiteNoiseLifKernel.wat', async () => {
-    const src = readFileSync(new URL('./whiteNoiseLifKernel.wat', import.meta.url), 'utf8');
-    const committed = readFileSync(new URL('./whiteNoiseLifKernel.wasm.ts', import.meta.url), 'utf8');
-    expect(committed).toBe(render('whiteNoiseLifKernel', await assemble('whiteNoiseLifKernel.wat', src)));
-  });
 });

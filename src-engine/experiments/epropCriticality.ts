@@ -49,9 +49,11 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const ext = net.add(new PoissonGroup('ext', n, p.ext_rate_hz));
   const wIn = new Float64Array(n).fill(0.5);
   const wRec = new Float64Array(n * n);
-  for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * rng.normal();
+  const wInit = rng.fork('init:w-rec');
+  for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * wInit.normal();
   const core = new EpropCore(n, n, wIn, wRec, { alpha: Math.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
-  for (let j = 0; j < n; j++) core.v[j] = p.v_th * rng.uniform();
+  const vInit = rng.fork('init:v');
+  for (let j = 0; j < n; j++) core.v[j] = p.v_th * vInit.uniform();
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, ext));
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
   net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
@@ -82,6 +84,15 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
       const sp = split(b);
       perSecond.across.push(sp.acrossHz2);
       perSecond.within.push(sp.withinHz2);
+    },
+    // The training history and the parameters in effect are part of the run's state.
+    snapshot: () => ({ rate: perSecond.rate.slice(), variance: perSecond.variance.slice(), across: perSecond.across.slice(), within: perSecond.within.slice(), values: { ...values } }),
+    restore: (st) => {
+      perSecond.rate = (st.rate as number[]).slice();
+      perSecond.variance = (st.variance as number[]).slice();
+      perSecond.across = (st.across as number[]).slice();
+      perSecond.within = (st.within as number[]).slice();
+      Object.assign(values, st.values as ParamValues);
     },
   });
 

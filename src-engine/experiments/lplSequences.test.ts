@@ -18,20 +18,20 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
   it('λ = 0 (pure prediction) collapses: output variance < 10% of the default-λ value after the same training', () => {
     const pred = train({ lambda: 0 });
     expect(pred.output_variance).toBeLessThan(0.1 * lpl.output_variance);
-  }, 300_000);
+  });
 
   it('with the default λ invariance rises over training and stays > 0.1 above the untrained layer', () => {
     // It rises fast (0.61 → 0.87 in 400 frames), then eases off a little as the units diversify.
     const early = train({}, 1, 400);
     expect(early.invariance).toBeGreaterThan(early.invariance_initial + 0.1);
     expect(lpl.invariance).toBeGreaterThan(lpl.invariance_initial + 0.1);
-  }, 300_000);
+  });
 
   it('a linear readout of held-out sequences reaches ≥ 0.5 (chance 0.1) and beats the same readout of the untrained layer', () => {
     expect(lpl.readout_chance).toBeCloseTo(0.1, 6);
     expect(lpl.readout_accuracy).toBeGreaterThanOrEqual(0.5);
     expect(lpl.readout_accuracy).toBeGreaterThan(lpl.readout_accuracy_initial + 0.05);
-  }, 300_000);
+  });
 
   it('two layers: the second learns on the first one\'s output; both layers are read out', () => {
     const two = train({ n_layers: 2 }, 1, 1000);
@@ -39,18 +39,18 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     expect(two.readout_accuracy_layer1).toBeGreaterThan(two.readout_chance);
     expect(two.output_variance).toBeGreaterThan(0);
     expect(lpl.readout_accuracy_layer1).toBeUndefined();
-  }, 300_000);
+  });
 
   it('without decorrelation units become redundant (higher mean |correlation|)', () => {
     const noDecor = train({ decor: 0 });
     expect(noDecor.unit_correlation).toBeGreaterThan(lpl.unit_correlation);
-  }, 300_000);
+  });
 
   it('stays bounded over long training (no runaway along the mean input; the small 16-unit, 16-px layer)', () => {
     const long = train({ n_units: 16, frame_px: 16 }, 2, 20000);
     expect(long.output_variance).toBeLessThan(10);
     expect(long.readout_accuracy).toBeGreaterThan(2 * long.readout_chance);
-  }, 300_000);
+  });
 
   it('snapshot/restore continues identically (stream, layer and history included)', () => {
     const c = defaultRunConfig('lpl-sequences', 5);
@@ -64,9 +64,9 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     b.restore(snap);
     b.advance(400);
     expect(b.run.metrics()).toEqual(a.run.metrics());
-  }, 300_000);
+  });
 
   it('is deterministic for a seed', () => {
     expect(train({}, 4, 600)).toEqual(train({}, 4, 600));
-  }, 300_000);
+  });
 });

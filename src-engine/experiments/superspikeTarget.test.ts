@@ -75,7 +75,7 @@ describe('superspike-target (issue 5 checks)', () => {
     const m = s.run.metrics() as unknown as SsMetrics;
     expect(m.trials).toBe(20);
     expect(m.van_rossum_final).toBeLessThan(0.5 * m.van_rossum_initial);
-  }, 300_000);
+  });
 
   it('zero-mean N(0, σ²/N_pre) initialisation with the activity regulariser (ρ = 10⁻³): the loss halves in the default trials and hidden activity is lower than without ρ', () => {
     const run = (rho: number) => {
@@ -89,5 +89,5 @@ describe('superspike-target (issue 5 checks)', () => {
     expect(reg.m.van_rossum_final).toBeLessThan(0.5 * reg.m.van_rossum_initial);
     expect(plain.m.van_rossum_final).toBeLessThan(0.5 * plain.m.van_rossum_initial);
     expect(reg.spikes).toBeLessThan(0.8 * plain.spikes);
-  }, 300_000);
+  });
 });

@@ -61,9 +61,9 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const DT = DT_OPTIONS[p.dt_ms];
   const TRIAL_STEPS = Math.round(TRIAL_MS / DT);
   const net = new Network(DT, rng);
-  const pattern = frozenPoissonPattern(rng, nIn, p.input_rate_hz, TRIAL_STEPS, DT);
+  const pattern = frozenPoissonPattern(rng.fork('init:input-pattern'), nIn, p.input_rate_hz, TRIAL_STEPS, DT);
   const img = shapeImage(p.shape, nOut, COLS);
-  const target = targetPattern(img, nOut, COLS, BIN_MS, DT, rng);
+  const target = targetPattern(img, nOut, COLS, BIN_MS, DT, rng.fork('init:target'));
   const inputs = net.add(new PatternInput('inputs', pattern));
   const hidden = nHid > 0 ? net.addNeuronGroup(new LifGroup('hidden', nHid, NEURON(p.tau_syn_ms), DT)) : null;
   const out = net.addNeuronGroup(new LifGroup('output', nOut, NEURON(p.tau_syn_ms), DT));
@@ -72,16 +72,16 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const wInMean = 8 / inDrive, wInSd = 4 / Math.sqrt(inDrive);
   const paperInit = p.init === 1;
   const wIn = paperInit
-    ? gaussianWeights(rng, nIn * (hidden ? nHid : nOut), 0, p.init_sigma_mV / Math.sqrt(nIn))
-    : gaussianWeights(rng, nIn * (hidden ? nHid : nOut), wInMean, wInSd);
-  const wHid = hidden ? (paperInit ? gaussianWeights(rng, nHid * nOut, 0, p.init_sigma_mV / Math.sqrt(nHid)) : gaussianWeights(rng, nHid * nOut, 0.5, 2)) : null;
+    ? gaussianWeights(rng.fork('init:w-in'), nIn * (hidden ? nHid : nOut), 0, p.init_sigma_mV / Math.sqrt(nIn))
+    : gaussianWeights(rng.fork('init:w-in'), nIn * (hidden ? nHid : nOut), wInMean, wInSd);
+  const wHid = hidden ? gaussianWeights(rng.fork('init:w-hid'), nHid * nOut, paperInit ? 0 : 0.5, paperInit ? p.init_sigma_mV / Math.sqrt(nHid) : 2) : null;
   const first = hidden ?? out;
   net.addProjection(new DenseProjection({ name: 'in-syn', source: inputs, target: first, receptor: 'exc' }, wIn));
   if (hidden && wHid) net.addProjection(new DenseProjection({ name: 'hid-syn', source: hidden, target: out, receptor: 'exc' }, wHid));
 
   const outErr = net.add(new VanRossumError('van-rossum', out, target, DT));
   const rule = (tauSyn: number, reg: number): SuperSpikeParams => ({ eta: p.eta, beta: p.beta, tau_rise: tauSyn, tau_decay: 10, tau_rms_s: 30, w_clip: 40, epsilon: 1e-12, reg_rho: reg });
-  const fb = hidden && wHid ? net.add(new FeedbackError('feedback', nHid, nOut, wHid, outErr, rng)) : null;
+  const fb = hidden && wHid ? net.add(new FeedbackError('feedback', nHid, nOut, wHid, outErr, rng.fork('init:feedback'))) : null;
   if (fb) fb.mode = p.feedback;
   const rules: SuperSpikeConnection[] = [];
   if (hidden && wHid && fb) {

@@ -10,23 +10,33 @@
  * Cholesky; α (default 1e-2 per training sample) keeps them well posed for collapsed units.
  */
 
-/** Test accuracy of the least-squares one-hot classifier (NaN when nothing is held out). */
-export function leastSquaresAccuracy(Z: Float64Array, E: number, M: number, labels: Int32Array, train: Uint8Array, classes: number, alphaPerSample = 1e-2): number {
-  const D = M + 1;
+/** Mean and standard deviation of each feature over the training samples (sd 1 for constant features). */
+function trainingStats(Z: Float64Array, E: number, M: number, train: Uint8Array): { mu: Float64Array; sd: Float64Array; nTrain: number } {
   const mu = new Float64Array(M), sd = new Float64Array(M);
   let nTrain = 0;
   for (let e = 0; e < E; e++) if (train[e]) {
     nTrain++;
     for (let i = 0; i < M; i++) mu[i] += Z[e * M + i];
   }
-  if (nTrain === 0) return NaN;
+  if (nTrain === 0) return { mu, sd: sd.fill(1), nTrain };
   for (let i = 0; i < M; i++) mu[i] /= nTrain;
   for (let e = 0; e < E; e++) if (train[e]) for (let i = 0; i < M; i++) sd[i] += (Z[e * M + i] - mu[i]) ** 2;
   for (let i = 0; i < M; i++) sd[i] = Math.sqrt(sd[i] / nTrain) || 1;
-  const feat = (e: number, out: Float64Array) => {
-    for (let i = 0; i < M; i++) out[i] = (Z[e * M + i] - mu[i]) / sd[i];
-    out[M] = 1;
-  };
+  return { mu, sd, nTrain };
+}
+
+/** Sample e's z-scored features followed by a constant 1 (the bias), into out (length M + 1). */
+function features(Z: Float64Array, M: number, e: number, mu: Float64Array, sd: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < M; i++) out[i] = (Z[e * M + i] - mu[i]) / sd[i];
+  out[M] = 1;
+}
+
+/** Test accuracy of the least-squares one-hot classifier (NaN when nothing is held out). */
+export function leastSquaresAccuracy(Z: Float64Array, E: number, M: number, labels: Int32Array, train: Uint8Array, classes: number, alphaPerSample = 1e-2): number {
+  const D = M + 1;
+  const { mu, sd, nTrain } = trainingStats(Z, E, M, train);
+  if (nTrain === 0) return NaN;
+  const feat = (e: number, out: Float64Array) => features(Z, M, e, mu, sd, out);
   const A = new Float64Array(D * D), B = new Float64Array(D * classes), f = new Float64Array(D);
   for (let e = 0; e < E; e++) {
     if (!train[e]) continue;
@@ -96,21 +106,10 @@ export function solveSpd(A: Float64Array, B: Float64Array, D: number, K: number)
  */
 export function ridgeR2(Z: Float64Array, E: number, M: number, y: ArrayLike<number>, train: Uint8Array, alphaPerSample = 1e-2): number {
   const D = M + 1;
-  const mu = new Float64Array(M), sd = new Float64Array(M);
-  let nTrain = 0;
-  for (let e = 0; e < E; e++) if (train[e]) {
-    nTrain++;
-    for (let i = 0; i < M; i++) mu[i] += Z[e * M + i];
-  }
+  const { mu, sd, nTrain } = trainingStats(Z, E, M, train);
   if (nTrain === 0 || nTrain === E) return NaN;
-  for (let i = 0; i < M; i++) mu[i] /= nTrain;
-  for (let e = 0; e < E; e++) if (train[e]) for (let i = 0; i < M; i++) sd[i] += (Z[e * M + i] - mu[i]) ** 2;
-  for (let i = 0; i < M; i++) sd[i] = Math.sqrt(sd[i] / nTrain) || 1;
   const f = new Float64Array(D);
-  const feat = (e: number) => {
-    for (let i = 0; i < M; i++) f[i] = (Z[e * M + i] - mu[i]) / sd[i];
-    f[M] = 1;
-  };
+  const feat = (e: number) => features(Z, M, e, mu, sd, f);
   const A = new Float64Array(D * D), b = new Float64Array(D);
   for (let e = 0; e < E; e++) {
     if (!train[e]) continue;

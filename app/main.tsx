@@ -5,9 +5,9 @@ import { App } from './App';
 import { onWorkerCrash } from './engine/client';
 import { onWorkerStall, startFrameLoop } from './engine/frameLoop';
 import './export/brian2Action';
-import { boot } from './store/actions';
+import { boot, openPastedLink } from './store/actions';
 import { recoverWorker } from './store/recovery';
-import { readHash } from './url/urlSync';
+import { onPastedLink, readHash } from './url/urlSync';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -20,3 +20,4 @@ onWorkerStall((reason) => void recoverWorker(reason));
 startFrameLoop();
 const start = readHash();
 void boot(start.hash, start.restored);
+onPastedLink((hash) => void openPastedLink(hash));

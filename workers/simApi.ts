@@ -5,14 +5,14 @@
  * this file pulls no engine code into the UI bundle.
  */
 import type { RunConfig } from '../src-engine/config/runConfig';
-import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
+import type { MetricValue, ParamSpec, PlotSpec, PrimaryView, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
 export type { RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
-export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
+export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PrimaryView, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;
@@ -22,6 +22,8 @@ export interface ExperimentInfo {
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];
+  /** The story charts and controls for the first screen (see PrimaryView). */
+  primary?: PrimaryView;
   /** The choice parameter and option that train on the user's own images, if the experiment can. */
   localImages?: { key: string; option: number };
 }

@@ -12,6 +12,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { SurfacePlotSpec } from '../../workers/simApi';
 import { fillSurface, fillTrajectory, surfaceIndex, surfacePoint, viridisGradient } from '../charts/surfaceMesh';
 import { live, onLiveData } from '../engine/frameBus';
+import { ChartFigure } from './ChartFigure';
 
 const MAX_TRAJECTORY = 512;
 const BALL_RADIUS = 0.045;
@@ -138,9 +139,8 @@ export default function EnergyLandscape({ id, title }: { id: string; title: stri
   const overlay = useRef<Overlay>({ root: null, hi: null, lo: null, axes: null }).current;
   const gl = useMemo(webglAvailable, []);
   return (
-    <figure className="plot plot-3d" data-testid={`plot-${id}`}>
-      <figcaption>{title}</figcaption>
-      <div ref={(el) => void (overlay.root = el)} data-testid={`plot-canvas-${id}`} data-peak="0" role="img" aria-label={`${title} (drag to orbit, scroll to zoom)`} style={{ position: 'relative', width: '100%', height: 360, background: '#14202b', borderRadius: 4 }}>
+    <ChartFigure id={id} caption={title} title={title} className="plot-3d">
+      <div ref={(el) => void (overlay.root = el)} className="surface-box" data-testid={`plot-canvas-${id}`} data-peak="0" role="img" aria-label={`${title} (drag to orbit, scroll to zoom)`} style={{ position: 'relative', width: '100%', height: 'var(--chart-h, 360px)', background: '#14202b', borderRadius: 4 }}>
         {gl ? (
           <WebGLBoundary>
             <Canvas frameloop="demand" dpr={[1, 2]} camera={{ position: [2.3, 2.2, 2.7], fov: 40 }} gl={{ preserveDrawingBuffer: true, antialias: true }}>
@@ -158,6 +158,6 @@ export default function EnergyLandscape({ id, title }: { id: string; title: stri
         </div>
         <div ref={(el) => void (overlay.axes = el)} style={{ position: 'absolute', left: 10, bottom: 8, right: 64, color: '#c9d2db', font: '11px system-ui, sans-serif', pointerEvents: 'none' }} />
       </div>
-    </figure>
+    </ChartFigure>
   );
 }

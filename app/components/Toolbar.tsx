@@ -52,7 +52,7 @@ export function Toolbar() {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+    <div className="toolbar" role="toolbar" aria-label="Simulation controls" data-testid="toolbar">
       <button data-testid="play" className="primary" onClick={() => void togglePlay()} disabled={busy} title="Play / pause (space)">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -91,9 +91,13 @@ function RunReadout() {
   const fp = useStore((s) => s.fingerprint);
   const rt = useStore((s) => s.realtimeFactor);
   const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  // The chosen factor (simulated ms per wall-clock s / 1000); the machine may not reach it.
+  const chosen = speed / 1000;
+  const short = playing && rt > 0 && Number.isFinite(chosen) && rt < 0.9 * chosen;
   return (
     <div className="readout" aria-live="off">
-      <span title="Simulated time">
+      <span title="Simulated time" className="clock">
         t = <b data-testid="sim-time">{formatSimTime(t)}</b>
       </span>
       <span title="Completed integration steps">
@@ -102,7 +106,16 @@ function RunReadout() {
       <span title="Hash over every spike (step, neuron) so far: equal fingerprints at equal steps mean identical runs">
         fingerprint <code data-testid="fingerprint">{fp}</code>
       </span>
-      {playing && rt > 0 && <span className="muted">{rt >= 10 ? rt.toFixed(0) : rt.toFixed(2)}× real time</span>}
+      {playing && rt > 0 && (
+        <span className={short ? 'speed-short' : 'muted'} data-testid="achieved-speed" title={short ? `This machine reaches ${formatFactor(rt)} of the chosen ${formatFactor(chosen)}` : 'Simulated time per wall-clock time, measured'}>
+          {short ? `achieved ${formatFactor(rt)} real time (chosen ${formatFactor(chosen)}: too fast for this machine)` : `${formatFactor(rt)} real time`}
+        </span>
+      )}
     </div>
   );
+}
+
+/** "0.19×", "12×". */
+function formatFactor(x: number): string {
+  return `${x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×`;
 }

@@ -134,6 +134,7 @@ export const epropPattern: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 150 * PERIOD,
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['output', 'mse'] },
   params: PARAMS,
   build,
 };

@@ -194,6 +194,7 @@ export const lplSequences: ExperimentDef = {
   dt_ms: 20,
   mode: 'simulated',
   defaultSteps: 6000,
+  primary: { controls: ['lambda', 'pred', 'decor'], plots: ['variance', 'rf'] },
   params: PARAMS,
   build,
   datasets: (p) => (p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : SEQUENCE_KINDS[p.input] === 'mnist' ? ['mnist'] : []),

@@ -133,6 +133,7 @@ export const stdpWindowExperiment: ExperimentDef = {
   dt_ms: 0.1,
   mode: 'computed',
   defaultSteps: 1,
+  primary: { controls: ['rule', 'a_plus', 'a_minus', 'tau_plus_ms'], plots: ['window', 'frequency'] },
   params: PARAMS,
   build,
 };

@@ -162,6 +162,7 @@ export const superspikeTarget: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100 * TRIAL_STEPS,
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['target', 'actual', 'loss'] },
   params: PARAMS,
   build,
 };

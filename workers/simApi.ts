@@ -89,6 +89,11 @@ export interface Frame {
   realtimeFactor: number;
   /** The experiment's own charts, when they changed since the last frame (null: unchanged). */
   plots: PlotSpec[] | null;
+  /**
+   * The experiment's measurements, computed at the same step as `plots` whenever those are sent
+   * (so the card and the charts beside it show the same moment), else about twice a second; null: unchanged.
+   */
+  metrics: Record<string, MetricValue> | null;
   /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
   error: string | null;
   /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */

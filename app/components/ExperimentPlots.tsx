@@ -22,7 +22,10 @@ function XYPlot({ id, title }: { id: string; title: string }) {
       renderImageGrid(canvas, spec, size);
       for (const img of spec.images) for (const v of img) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
     } else if (spec?.kind !== 'surface') {
-      renderXYPlot(canvas, spec, size);
+      const drawn = renderXYPlot(canvas, spec, size);
+      // Test hooks: where the legend went and how many data marks lie under it.
+      canvas.setAttribute('data-legend', drawn.legend);
+      canvas.setAttribute('data-legend-hits', String(drawn.legendHits));
       for (const s of spec?.series ?? []) for (const y of s.y) if (Number.isFinite(y)) peak = Math.max(peak, Math.abs(y));
     }
     canvas.setAttribute('data-peak', String(peak));

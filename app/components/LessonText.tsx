@@ -5,7 +5,7 @@ import { highlight } from '../lessons/highlight';
 import { parseRichText, type RefKind } from '../lessons/richText';
 import type { LessonBlock } from '../lessons/types';
 import { useStore } from '../store';
-import { metricLabel } from './MetricsCard';
+import { metricLabel } from '../metrics/metricSpecs';
 
 function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
   const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });

@@ -190,11 +190,11 @@ const round = (x: number) => roundMetric(x, 4);
 
 export const epropCriticality: ExperimentDef = {
   id: 'eprop-criticality',
-  title: 'e-prop: regulating rate and global-rate variance (source 000) — and what the branching ratio does',
+  title: 'e-prop: regulating rate and global-rate variance (after Seitz 2021) — and what the branching ratio does',
   summary:
     'A recurrent LIF network learns with e-prop to hold every neuron at r₀ and the variance of the global rate at s* (a push–pull ' +
     'third factor). The MR estimator reads the branching ratio m̂ from the activity; the naive ratio reads ≈ 1 for any process. ' +
-    'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
+    'Seitz (2021) suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 200_000,

@@ -105,7 +105,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
 
   return {
     network: net,
-    layers: SIGMA_KEYS.map((k, s) => ({ label: `σ = ${values[k]} mV`, start: s * nMu * per, count: nMu * per, role: (['exc', 'input', 'inh'] as const)[s] })),
+    layers: SIGMA_KEYS.map((k, s) => ({ label: `σ = ${values[k]} mV`, start: s * nMu * per, count: nMu * per, role: (['exc', 'input', 'inh'] as const)[s], color: (['exc', 'alt', 'inh'] as const)[s] })),
     rates,
     setParam(key, value) {
       assertLive('fi-curve', PARAMS, key);

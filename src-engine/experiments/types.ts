@@ -118,6 +118,8 @@ export interface RasterLayer {
   readonly start: number;
   readonly count: number;
   readonly role: 'exc' | 'inh' | 'input' | 'output';
+  /** Colour of the layer's series in the experiment's own charts, when it has one (the raster and rate views then use it too). */
+  readonly color?: PlotSeries['color'];
 }
 
 export type MetricValue = number | boolean | string | null | MetricValue[] | { [k: string]: MetricValue };

@@ -174,7 +174,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       const steps = (t: number[]) => t.map((_, k) => k);
       const plots: PlotSpec[] = [
         {
-          kind: 'images', id: 'digits', title: `Digit ${trainer.samples + 1}, its reconstruction (encode with W, decode with G) and the visible state u₀ now`, width: side, height: D / side, signed: false,
+          kind: 'images', id: 'digits', title: `Digit no. ${trainer.samples + 1} (${trainer.samples} learned so far), its reconstruction (encode with W, decode with G) and the visible state u₀ now`, width: side, height: D / side, signed: false,
           images: [x, Array.from(reconstruct(model.x)), Array.from(model.u.subarray(0, D))], captions: ['input x', 'reconstruction', 'u₀ now'],
         },
         {

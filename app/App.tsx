@@ -27,12 +27,12 @@ export function App() {
         <Toolbar />
         <MessageBanner />
       </section>
+      <Gallery />
       <main className="main">
         <ParamPanel />
         <PlotsColumn viewBar />
         <LessonDock />
       </main>
-      <Gallery />
       <ShortcutsHelp />
       <ShareDialog />
     </div>

@@ -1,6 +1,6 @@
 /** The walking skeleton end to end: load, live raster, live parameters. */
 import { expect, test } from '@playwright/test';
-import { colouredPixels, readNumber, waitForStep } from './helpers';
+import { colouredPixels, openMoreParams, readNumber, waitForStep } from './helpers';
 
 test('the app loads and the raster shows spikes within 2 s', async ({ page }) => {
   const t0 = Date.now();
@@ -35,6 +35,7 @@ test('raising the threshold lowers the population rate within a second while run
 test('the page stays responsive while the largest network runs', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
+  await openMoreParams(page);
   await page.getByTestId('param-n_neurons-value').fill('10000');
   await page.getByTestId('param-n_neurons-value').press('Enter');
   await expect(page.getByTestId('network-size')).toContainText('10,000 neurons', { timeout: 20_000 });

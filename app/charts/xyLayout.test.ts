@@ -35,3 +35,12 @@ describe('layoutXY', () => {
     expect(lw.left).toBeGreaterThanOrEqual(Math.max(...lw.yTicks.map((t) => measure(t.label))) + 12);
   });
 });
+
+describe('log axes without positive data', () => {
+  it('lays out (no endless decade loop) when a log chart has no data yet', () => {
+    const spec: XYPlotSpec = { id: 'e', title: '', xLabel: 's', yLabel: 'P(s)', xLog: true, yLog: true, series: [{ label: 'a', x: [], y: [], style: 'points', color: 'data' }, { label: 'b', x: [0], y: [0], style: 'line', color: 'model' }] };
+    const lay = layoutXY(spec, 400, 300, 13, measure, entries(spec));
+    expect(lay.xTicks.length).toBeGreaterThan(0);
+    expect(lay.yTicks.every((t) => t.v > 0)).toBe(true);
+  });
+});

@@ -81,6 +81,8 @@ const fmtLinear = (v: number) => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) 
 /** Powers of ten inside [a, b] (labelled ticks of a log axis), with 2× and 5× between them when there are fewer than two. */
 function decades(a: number, b: number): number[] {
   const lo = Math.min(a, b), hi = Math.max(a, b);
+  // A log axis needs a positive, finite range (and at most a few hundred decades).
+  if (!(lo > 0) || !Number.isFinite(hi) || Math.log10(hi) - Math.log10(lo) > 300) return [];
   const out: number[] = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     const p = Number(`1e${e}`);
@@ -175,7 +177,10 @@ export function layoutXY(spec: XYPlotSpec, width: number, height: number, fontPx
   const xd = spec.xDomain ?? ext.x;
   const pad = (ext.y[1] - ext.y[0]) * 0.08;
   const hasBars = spec.series.some((s) => s.style === 'bars');
-  const yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
+  let yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
+  // No positive data yet on a log axis: a neutral decade range instead of log(0).
+  if (spec.yLog && !(yd[0] > 0 && yd[1] > yd[0])) yd = [0.1, 1];
+  const xdLog = spec.xLog && !(xd[0] > 0 && xd[1] > xd[0]) ? [1, 10] : xd;
   const intY = integerY(spec);
   const rowH = Math.round(fontPx * 1.35);
   const bottom = height - Math.round(fontPx * 2 + 16);
@@ -185,7 +190,7 @@ export function layoutXY(spec: XYPlotSpec, width: number, height: number, fontPx
   const build = (top: number) => {
     // Scales with provisional margins, then margins that fit the labels, then the final scales.
     const make = (left: number, right: number) => {
-      const x = (spec.xLog ? scaleLog().domain(xd) : scaleLinear().domain(xd)).range([left, right]) as Scale;
+      const x = (spec.xLog ? scaleLog().domain(xdLog) : scaleLinear().domain(xd)).range([left, right]) as Scale;
       const y = (spec.yLog ? scaleLog().domain(yd) : scaleLinear().domain(yd)).range([bottom, top]) as Scale;
       if (!spec.xLog) x.nice();
       if (!spec.yLog) y.nice();

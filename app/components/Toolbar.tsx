@@ -12,6 +12,8 @@ const SPEEDS: { label: string; value: number }[] = [
   { label: '1× real time', value: 1000 },
   { label: '2×', value: 2000 },
   { label: '5×', value: 5000 },
+  { label: '10×', value: 10_000 },
+  { label: '50×', value: 50_000 },
   { label: 'as fast as possible', value: Infinity },
 ];
 

@@ -65,7 +65,7 @@ export function useKeyboardShortcuts(): void {
       if (e.key !== 'Escape' && controlHasFocus(e.target)) return;
       // Inside an open dialog only Esc and "?" act (the page behind it is not the one in use).
       const s = useStore.getState();
-      if ((s.overlay === 'share' || s.galleryOpen) && e.key !== 'Escape' && e.key !== '?') return;
+      if (s.overlay === 'share' && e.key !== 'Escape' && e.key !== '?') return;
       const sc = SHORTCUTS.find((x) => x.keys.includes(e.key));
       if (!sc) return;
       e.preventDefault();

@@ -20,7 +20,7 @@ describe('metric specs', () => {
       for (const [key, value] of Object.entries(session.run.metrics())) {
         expect(hasMetricSpec(def.id, key), `${def.id}: add "${key}" to app/metrics/metricSpecs.ts`).toBe(true);
         const spec = metricSpec(def.id, key);
-        expect(spec.label, 'a label, not the key').not.toBe(key);
+        expect(spec.label, 'a label, not the key').not.toBe(key.replace(/_/g, ' '));
         const { text } = showMetric(spec, value);
         expect(text, `${def.id}.${key}`).not.toMatch(/\[|\{|…\}|values\]|object Object/);
         expect(text.length, `${def.id}.${key}: one line`).toBeLessThan(220);

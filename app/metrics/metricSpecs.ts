@@ -90,7 +90,7 @@ const BY_EXPERIMENT: Record<string, Table> = {
   },
   'lpl-spiking': {
     exc_rate_hz: { label: 'excitatory rate (last 10 s)', unit: 'Hz' },
-    output_variance: { label: 'output variance' },
+    output_variance: { label: 'response variance of the E neurons' },
     invariance: { label: 'invariance (within − between)' },
     readout_accuracy: { label: 'linear readout accuracy' },
     receptive_field_contrast: { label: 'receptive-field contrast' },

@@ -168,6 +168,7 @@ export async function changeExperiment(id: string): Promise<void> {
   if (!exp) return;
   userChoices++;
   clearReference();
+  st().setGalleryOpen(false); // the visitor has chosen: the start strip folds away
   const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
   await openConfig({ experiment: id, seed: st().info?.config.seed ?? 1, params, events: [] }, true);
 }

@@ -198,7 +198,7 @@ export const epropCriticality: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 200_000,
-  primary: { controls: ['r0_hz', 's_star_hz2', 'lambda_var', 'plastic'], plots: ['global-rate', 'targets'] },
+  primary: { controls: ['r0_hz', 's_star_hz2', 'lambda_var', 'plastic'], plots: ['global-rate', 'targets'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -134,7 +134,7 @@ export const epropPattern: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 150 * PERIOD,
-  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['output', 'mse'] },
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['output', 'mse'], speed: Infinity },
   params: PARAMS,
   build,
 };

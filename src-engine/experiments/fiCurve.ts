@@ -149,7 +149,7 @@ export const fiCurve: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 20000,
-  primary: { controls: ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'], plots: ['fi'] },
+  primary: { controls: ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'], plots: ['fi'], speed: Infinity },
   params: PARAMS,
   build,
 };

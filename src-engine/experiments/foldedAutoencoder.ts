@@ -209,7 +209,7 @@ export const foldedAutoencoder: ExperimentDef = {
   dt_ms: 10,
   mode: 'simulated',
   defaultSteps: 80_000,
-  primary: { controls: ['lambda', 'beta', 'step_size'], plots: ['landscape', 'digits'] },
+  primary: { controls: ['lambda', 'beta', 'step_size'], plots: ['landscape', 'digits'], speed: Infinity },
   params: PARAMS,
   build,
   datasets: () => ['mnist'],

@@ -181,7 +181,7 @@ export const hebbCompensation: ExperimentDef = {
   dt_ms: DT_MS,
   mode: 'simulated',
   defaultSteps: Math.round(600_000 / DT_MS),
-  primary: { controls: ['rule', 'tau_theta_s', 'y0'], plots: ['activity', 'weights'] },
+  primary: { controls: ['rule', 'tau_theta_s', 'y0'], plots: ['activity', 'weights'], speed: 10_000 },
   params: PARAMS,
   build,
 };

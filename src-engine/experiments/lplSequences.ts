@@ -194,7 +194,7 @@ export const lplSequences: ExperimentDef = {
   dt_ms: 20,
   mode: 'simulated',
   defaultSteps: 6000,
-  primary: { controls: ['lambda', 'pred', 'decor'], plots: ['variance', 'rf'] },
+  primary: { controls: ['lambda', 'pred', 'decor'], plots: ['variance', 'rf'], speed: 2000 },
   params: PARAMS,
   build,
   datasets: (p) => (p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : SEQUENCE_KINDS[p.input] === 'mnist' ? ['mnist'] : []),

@@ -164,7 +164,7 @@ export const superspikeTarget: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100 * TRIAL_STEPS,
-  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['target', 'actual', 'loss'] },
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['target', 'actual', 'loss'], speed: 5000 },
   params: PARAMS,
   build,
 };

@@ -146,7 +146,10 @@ export interface ExperimentRun {
 export interface PrimaryView {
   readonly controls: readonly string[];
   readonly plots: readonly string[];
-  /** Simulated ms per wall-clock second the app starts at (default 1000, real time), chosen so the effect shows within a minute. */
+  /**
+   * Simulated ms per wall-clock second the app starts at (default 1000, real time; Infinity: as fast
+   * as the machine allows), chosen so the effect shows within the first minute.
+   */
   readonly speed?: number;
 }
 

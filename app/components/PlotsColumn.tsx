@@ -24,6 +24,9 @@ const SPIKING: ChartRef[] = [
   { id: 'rate-histogram', title: 'Firing-rate histogram' },
 ];
 
+/** Fewest neurons for which the firing-rate histogram is shown. */
+const MIN_HISTOGRAM_NEURONS = 5;
+
 function Chart({ id, title }: ChartRef) {
   if (id === 'raster') return <RasterPlot windowMs={1000} />;
   if (id === 'rate-trace') return <RateTrace windowMs={1000} />;
@@ -35,10 +38,13 @@ function Chart({ id, title }: ChartRef) {
 export function usePlotGroups(): { primary: ChartRef[]; rest: ChartRef[] } {
   const titles = useStore((s) => s.plotTitles);
   const hasLayers = useStore((s) => (s.info?.layers.length ?? 0) > 0);
+  // A histogram of per-neuron rates needs a population (one neuron would make one bar).
+  const population = useStore((s) => (s.info?.neurons ?? 0) >= MIN_HISTOGRAM_NEURONS);
   const declared = useStore((s) => s.experiments.find((e) => e.id === s.info?.config.experiment)?.primary?.plots);
   const view = useStore((s) => s.view);
   const reveal = useStore((s) => s.revealHidden);
-  const all = [...titles, ...(hasLayers ? SPIKING : [])].filter((c) => !isHidden({ view, revealHidden: reveal }, `plot:${c.id}`));
+  const spiking = hasLayers ? SPIKING.filter((c) => c.id !== 'rate-histogram' || population) : [];
+  const all = [...titles, ...spiking].filter((c) => !isHidden({ view, revealHidden: reveal }, `plot:${c.id}`));
   let primary = (declared ?? []).map((id) => all.find((c) => c.id === id)).filter((c): c is ChartRef => !!c);
   if (primary.length === 0) primary = all.slice(0, 2);
   return { primary, rest: all.filter((c) => !primary.includes(c)) };

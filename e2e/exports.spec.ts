@@ -99,11 +99,11 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   await page.goto('/');
   // Let the start-up run begin first, so the choice below is not overtaken by the initial configuration.
   await waitForStep(page, 1);
+  // stdp-bimodal would open at full speed; a speed chosen first stays, so the replay below stays short.
+  await page.getByTestId('speed').selectOption({ label: '1× real time' });
   await page.getByTestId('experiment').selectOption('stdp-bimodal');
   await expect(page.getByTestId('experiment')).toHaveValue('stdp-bimodal');
   await expect(page.locator('[data-testid=primary-charts] figure').first()).toBeVisible();
-  // stdp-bimodal opens at full speed; real time keeps the replay below short.
-  await page.getByTestId('speed').selectOption({ label: '1× real time' });
   await waitForStep(page, 2000);
   const first = page.locator('[data-testid=primary-charts] figure').first();
   const id = ((await first.getAttribute('data-testid')) ?? '').replace(/^plot-/, '');

@@ -33,8 +33,9 @@ export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T 
 /** Builds a run from a config and starts it (or leaves it paused). */
 export async function openConfig(config: RunConfig, autoplay = true): Promise<void> {
   st().setBusy(true);
-  // Each experiment opens at its own speed (fast enough to show its effect within a minute).
-  if (config.experiment !== st().info?.config.experiment) st().setSpeedValue(defaultSpeed(config.experiment));
+  // Each experiment opens at its own speed (fast enough to show its effect within a minute),
+  // unless the user has chosen a speed, which then stays.
+  if (config.experiment !== st().info?.config.experiment && !speedChosen) st().setSpeedValue(defaultSpeed(config.experiment));
   await guarded('Building the network', async () => {
     const info = await sim().configure(config);
     adopt(info);
@@ -180,7 +181,11 @@ export async function changeSeed(seed: number): Promise<void> {
   await openConfig({ ...info.config, seed, params: { ...info.params }, events: [] }, st().playing);
 }
 
-export async function setSpeed(speed: number): Promise<void> {
+/** The user picked a speed in the toolbar: it then applies to every experiment opened after. */
+let speedChosen = false;
+
+export async function setSpeed(speed: number, byUser = false): Promise<void> {
+  if (byUser) speedChosen = true;
   st().setSpeedValue(speed);
   await guarded('Changing speed', () => sim().setSpeed(speed));
 }

@@ -133,14 +133,14 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k', legend: 'top-right', zeroLine: true,
+          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k (correlation)', legend: 'top-right', zeroLine: true,
           series: [
             { label: 'r_k = Cov(A_t, A_t+k)/Var(A_t)', x: ks, y: fit.rk, style: 'points', color: 'data' },
             { label: `fit b·m̂^k (b = ${fit.b.toFixed(2)})`, x: ks, y: ks.map((_, k) => fit.b * fit.m ** (k + 1)), style: 'line', color: 'model' },
           ],
         },
         {
-          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s)', xLog: true, yLog: true, legend: 'top-right',
+          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s) (probability)', xLog: true, yLog: true, legend: 'top-right',
           series: [
             { label: 'measured', x: hist.x, y: hist.y, style: 'points', color: 'data' },
             { label: `Borel, m = ${mRef.toFixed(2)} (per ms)`, x: hist.x, y: hist.x.map((s) => borelPmf(Math.round(s), mRef)), style: 'line', color: 'model' },

@@ -104,7 +104,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
       const t = trace();
       return [
         {
-          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y', legend: 'top-right',
+          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y (dimensionless)', legend: 'top-right',
           series: [
             { label: 'target y*', x: xs, y: Array.from(target), style: 'dashed', color: 'muted' },
             { label: 'readout y', x: xs, y: Array.from(learner.lastOutput), style: 'line', color: 'exc' },

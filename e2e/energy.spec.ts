@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { pauseAndRead, waitForStep } from './helpers';
 
-const link = (p: Record<string, number> = {}) => '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, e: 'folded-autoencoder', s: 1, p }));
+const link = (p: Record<string, number> = {}) => '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'folded-autoencoder', s: 1, p }));
 
 /** Screenshot of the element, decoded and kept in the page under `name`: luminance variance and share of coloured pixels. */
 async function shot(page: Page, el: Locator, name: string): Promise<{ variance: number; coloured: number }> {
@@ -41,7 +41,6 @@ async function changed(page: Page, a: string, b: string): Promise<number> {
 }
 
 test('the 3D landscape draws a coloured surface; dragging λ changes it, and nothing else does', async ({ page }) => {
-  test.setTimeout(120_000); // software WebGL on a busy machine
   await page.goto(link());
   await expect(page.getByTestId('experiment')).toHaveValue('folded-autoencoder');
   const view = page.getByTestId('plot-canvas-landscape');

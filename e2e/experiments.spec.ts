@@ -29,7 +29,7 @@ test('each experiment in the picker opens and draws', async ({ page }) => {
     await page.getByTestId('experiment').selectOption(id);
     await expect(page.getByTestId('experiment')).toHaveValue(id);
     for (const plot of EXPECTED_PLOTS[id]) {
-      await expect.poll(async () => Number(await page.getByTestId(`plot-canvas-${plot}`).getAttribute('data-peak')), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId(`plot-canvas-${plot}`).getAttribute('data-peak')), { timeout: 60_000 }).toBeGreaterThan(0);
     }
     await expect(page.getByTestId('metrics').locator('dl')).toBeVisible();
     await expect(page.getByTestId('messages')).toHaveCount(0);

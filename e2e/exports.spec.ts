@@ -94,7 +94,6 @@ test('each chart downloads as a valid PNG, SVG and CSV', async ({ page }) => {
 });
 
 test('an experiment chart exports its series; the configuration JSON imports to the same fingerprint', async ({ browser }) => {
-  test.setTimeout(120_000);
   const page = await browser.newPage();
   await page.goto('/');
   // Let the start-up run begin first, so the choice below is not overtaken by the initial configuration.
@@ -124,7 +123,7 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   const json = await saved(page, 'action-download-config');
   expect(json.name).toMatch(/^stdp-bimodal_config_step\d+\.json$/);
   const wire = JSON.parse(json.bytes.toString('utf8'));
-  expect(wire).toMatchObject({ v: 1, e: 'stdp-bimodal' });
+  expect(wire).toMatchObject({ v: 2, e: 'stdp-bimodal' });
 
   const fresh = await browser.newPage();
   await fresh.goto('/?autoplay=0');
@@ -137,7 +136,7 @@ test('an experiment chart exports its series; the configuration JSON imports to 
 
   // A broken file is refused with a message and changes nothing.
   await fresh.getByTestId('share').click();
-  await fresh.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":1,"e":"stdp-bimodal","s":-4}') });
+  await fresh.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v":2,"e":"stdp-bimodal","s":-4}') });
   await expect(fresh.getByTestId('messages')).toContainText(/malformed/);
   await expect(fresh.getByTestId('experiment')).toHaveValue('stdp-bimodal');
 });

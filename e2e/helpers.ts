@@ -9,7 +9,7 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 }
 
 /** Waits until the run is playing and at least `step` steps have been simulated. */
-export async function waitForStep(page: Page, step: number, timeout = 15_000): Promise<void> {
+export async function waitForStep(page: Page, step: number, timeout = 60_000): Promise<void> {
   await expect.poll(() => readNumber(page, 'step'), { timeout }).toBeGreaterThanOrEqual(step);
 }
 

@@ -50,7 +50,7 @@ test('own images are decoded locally, validated, trained on, and a link says so'
   await expect(page.getByTestId('param-input')).toHaveValue('4');
   // The input frames come from the images: the frame chart draws something bright.
   const frame = page.getByTestId('plot-canvas-frame');
-  await expect.poll(async () => Number(await frame.getAttribute('data-peak')), { timeout: 15_000 }).toBeGreaterThan(0.2);
+  await expect.poll(async () => Number(await frame.getAttribute('data-peak')), { timeout: 60_000 }).toBeGreaterThan(0.2);
   // Nothing was sent anywhere.
   expect(requests.filter((r) => r.startsWith('POST') || r.startsWith('PUT'))).toEqual([]);
   const link = page.url();
@@ -62,5 +62,5 @@ test('own images are decoded locally, validated, trained on, and a link says so'
   await expect(other.getByTestId('messages')).toContainText("from its author's computer, which a link cannot carry");
   await expect(other.getByTestId('experiment')).toHaveValue('lpl-sequences');
   await expect(other.getByTestId('param-input')).toHaveValue('0');
-  await expect.poll(async () => Number(await other.getByTestId('plot-canvas-frame').getAttribute('data-peak')), { timeout: 15_000 }).toBeGreaterThan(0.2);
+  await expect.poll(async () => Number(await other.getByTestId('plot-canvas-frame').getAttribute('data-peak')), { timeout: 60_000 }).toBeGreaterThan(0.2);
 });

@@ -105,7 +105,7 @@ test('the raster shows the chosen neurons, and the choice is in the link', async
 test('a timeline too long to share says so and offers the configuration file', async ({ page }) => {
   // 400 recorded threshold changes: a valid link, but far beyond what chat and mail keep intact.
   const ev = Array.from({ length: 400 }, (_, i) => [10 * (i + 1), 'v_th_mV', -50 + ((i * 7919) % 997) / 500]);
-  const wire = { v: 1, e: 'balanced-ei', s: 7, ev };
+  const wire = { v: 2, e: 'balanced-ei', s: 7, ev };
   await page.goto('/?autoplay=0#c=' + LZString.compressToEncodedURIComponent(JSON.stringify(wire)));
   await expect(page.getByTestId('step')).toHaveText('0');
   await page.getByTestId('share').click();

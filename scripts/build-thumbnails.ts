@@ -29,7 +29,7 @@ async function waitForServer(): Promise<void> {
 const readStep = async (page: Page) => Number(((await page.getByTestId('step').textContent()) ?? '0').replace(/\D/g, ''));
 
 async function capture(page: Page, preset: (typeof PRESETS)[number]): Promise<Buffer> {
-  const link = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, e: preset.experiment, s: preset.seed, p: preset.params }));
+  const link = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: preset.experiment, s: preset.seed, p: preset.params }));
   await page.goto(BASE + link);
   // Page-side code is passed as text: this script is type-checked without the DOM library.
   await page.waitForFunction(`document.querySelector('[data-testid="experiment"]')?.value === ${JSON.stringify(preset.experiment)}`);

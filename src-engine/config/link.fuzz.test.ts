@@ -67,7 +67,7 @@ function expectSchemaValid(c: RunConfig): void {
 }
 
 const wireOf = (c: RunConfig) => ({
-  v: 1, e: c.experiment, s: c.seed, p: { ...c.params },
+  v: 2, e: c.experiment, s: c.seed, p: { ...c.params },
   ...(c.events.length ? { ev: c.events.map((e) => [e.step, e.key, e.value]) } : {}),
 });
 const pack = (jsonText: string) => '#c=' + LZString.compressToEncodedURIComponent(jsonText);
@@ -272,27 +272,27 @@ describe('decodeLink: specific bad inputs', () => {
   });
 
   const fixedCases: [string, string, RegExp][] = [
-    ['wrong version 2', packObj({ v: 2, e: 'balanced-ei', s: 1 }), /version 2/],
+    ['wrong version 3', packObj({ v: 3, e: 'balanced-ei', s: 1 }), /version 3/],
     ['version as a string', packObj({ v: '1', e: 'balanced-ei', s: 1 }), /version "1"/],
     ['no version', packObj({ e: 'balanced-ei', s: 1 }), /version/],
     ['JSON null', packObj(null), /malformed/],
     ['JSON array', packObj([1, 'balanced-ei', 3]), /default/],
-    ['seed out of range', packObj({ v: 1, e: 'balanced-ei', s: MAX_SEED + 1 }), /malformed/],
-    ['negative seed', packObj({ v: 1, e: 'balanced-ei', s: -1 }), /malformed/],
-    ['fractional seed', packObj({ v: 1, e: 'balanced-ei', s: 0.5 }), /malformed/],
-    ['"NaN" as a string', packObj({ v: 1, e: 'balanced-ei', s: 1, p: { v_th_mV: 'NaN' } }), /malformed/],
-    ['"Infinity" as a string', packObj({ v: 1, e: 'balanced-ei', s: 1, p: { el_mV: 'Infinity' } }), /malformed/],
-    ['1e999 (parses to Infinity)', pack('{"v":1,"e":"balanced-ei","s":1,"p":{"el_mV":1e999}}'), /el_mV|malformed/],
-    ['-1e999 in an event', pack('{"v":1,"e":"balanced-ei","s":1,"ev":[[3,"el_mV",-1e999]]}'), /Dropped|malformed/],
-    ['too many events', packObj({ v: 1, e: 'balanced-ei', s: 1, ev: Array.from({ length: MAX_EVENTS + 1 }, (_, i) => [i, 'el_mV', -50]) }), /malformed/],
-    ['key longer than 64', packObj({ v: 1, e: 'balanced-ei', s: 1, p: { ['k'.repeat(65)]: 1 } }), /malformed/],
-    ['unknown parameter', packObj({ v: 1, e: 'balanced-ei', s: 1, p: { bogus: 1 } }), /bogus/],
-    ['invalid JSON', pack('{"v":1,"e":'), /valid settings/],
+    ['seed out of range', packObj({ v: 2, e: 'balanced-ei', s: MAX_SEED + 1 }), /malformed/],
+    ['negative seed', packObj({ v: 2, e: 'balanced-ei', s: -1 }), /malformed/],
+    ['fractional seed', packObj({ v: 2, e: 'balanced-ei', s: 0.5 }), /malformed/],
+    ['"NaN" as a string', packObj({ v: 2, e: 'balanced-ei', s: 1, p: { v_th_mV: 'NaN' } }), /malformed/],
+    ['"Infinity" as a string', packObj({ v: 2, e: 'balanced-ei', s: 1, p: { el_mV: 'Infinity' } }), /malformed/],
+    ['1e999 (parses to Infinity)', pack('{"v":2,"e":"balanced-ei","s":1,"p":{"el_mV":1e999}}'), /el_mV|malformed/],
+    ['-1e999 in an event', pack('{"v":2,"e":"balanced-ei","s":1,"ev":[[3,"el_mV",-1e999]]}'), /Dropped|malformed/],
+    ['too many events', packObj({ v: 2, e: 'balanced-ei', s: 1, ev: Array.from({ length: MAX_EVENTS + 1 }, (_, i) => [i, 'el_mV', -50]) }), /malformed/],
+    ['key longer than 64', packObj({ v: 2, e: 'balanced-ei', s: 1, p: { ['k'.repeat(65)]: 1 } }), /malformed/],
+    ['unknown parameter', packObj({ v: 2, e: 'balanced-ei', s: 1, p: { bogus: 1 } }), /bogus/],
+    ['invalid JSON', pack('{"v":2,"e":'), /valid settings/],
     ['not compressed', '#c=%%%%', /decompressed|valid settings/],
     ['no c= parameter', '#x=1&y=2', /no run settings/],
     ['empty c=', '#c=', /no run settings/],
     ['link too long', '#c=' + 'A'.repeat(MAX_LINK_CHARS + 1), /too long/],
-    ['expands beyond the JSON limit', pack(JSON.stringify({ v: 1, e: 'balanced-ei', s: 1, pad: 'a'.repeat(MAX_JSON_CHARS + 10) })), /too much data/],
+    ['expands beyond the JSON limit', pack(JSON.stringify({ v: 2, e: 'balanced-ei', s: 1, pad: 'a'.repeat(MAX_JSON_CHARS + 10) })), /too much data/],
   ];
   for (const [label, text, pattern] of fixedCases) {
     it(`${label}: default-safe configuration and a message`, () => {
@@ -306,9 +306,9 @@ describe('decodeLink: specific bad inputs', () => {
 
   it('__proto__ keys cannot pollute prototypes and are reported', () => {
     for (const json of [
-      '{"v":1,"e":"balanced-ei","s":1,"p":{"__proto__":{"polluted":1}}}',
-      '{"v":1,"e":"balanced-ei","s":1,"p":{"__proto__":5,"el_mV":-45}}',
-      '{"v":1,"e":"balanced-ei","s":1,"__proto__":{"polluted":1}}',
+      '{"v":2,"e":"balanced-ei","s":1,"p":{"__proto__":{"polluted":1}}}',
+      '{"v":2,"e":"balanced-ei","s":1,"p":{"__proto__":5,"el_mV":-45}}',
+      '{"v":2,"e":"balanced-ei","s":1,"__proto__":{"polluted":1}}',
     ]) {
       const r = decodeLink(pack(json));
       expectSchemaValid(r.config);
@@ -316,11 +316,11 @@ describe('decodeLink: specific bad inputs', () => {
       expect(Object.getPrototypeOf(r.config.params)).toBe(Object.prototype);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
-    expect(decodeLink(pack('{"v":1,"e":"balanced-ei","s":1,"p":{"__proto__":5,"el_mV":-45}}')).config.params.el_mV).toBe(-45);
+    expect(decodeLink(pack('{"v":2,"e":"balanced-ei","s":1,"p":{"__proto__":5,"el_mV":-45}}')).config.params.el_mV).toBe(-45);
   });
 
   it('an unknown experiment opens the default one with the seed kept and names the id', () => {
-    const r = decodeLink(packObj({ v: 1, e: 'no-such-lab', s: 1234, p: { x: 1 } }));
+    const r = decodeLink(packObj({ v: 2, e: 'no-such-lab', s: 1234, p: { x: 1 } }));
     expectSchemaValid(r.config);
     expect(r.config.experiment).toBe(EXPERIMENTS[0].id);
     expect(r.config.seed).toBe(1234);

@@ -76,10 +76,10 @@ describe('links', () => {
     const good = encodeFragment({ experiment: 'balanced-ei', seed: 3, params: Object.fromEntries(EXPERIMENTS[0].params.map((p) => [p.key, p.default])), events: [] });
     for (const bad of [
       good.slice(0, good.length - 9),
-      wrap({ v: 2, e: 'balanced-ei', s: 1 }),
-      wrap({ v: 1, e: 'no-such-lab', s: 1 }),
-      wrap({ v: 1, e: 'balanced-ei', s: -4 }),
-      wrap({ v: 1, e: 'balanced-ei', s: 1, p: { v_th_mV: 'NaN' } }),
+      wrap({ v: 3, e: 'balanced-ei', s: 1 }),
+      wrap({ v: 2, e: 'no-such-lab', s: 1 }),
+      wrap({ v: 2, e: 'balanced-ei', s: -4 }),
+      wrap({ v: 2, e: 'balanced-ei', s: 1, p: { v_th_mV: 'NaN' } }),
       '#c=' + 'A'.repeat(200_000),
       '#x=1',
     ]) {
@@ -91,7 +91,7 @@ describe('links', () => {
   });
 
   it('names out-of-range and unknown keys, uses defaults, and drops invalid recorded changes', () => {
-    const r = decodeLink(wrap({ v: 1, e: 'balanced-ei', s: 9, p: { v_th_mV: 500, n_neurons: 2.5, zzz: 1, el_mV: -55 }, ev: [[10, 'n_neurons', 200], [20, 'v_th_mV', -45], [5, 'v_th_mV', 999]] }));
+    const r = decodeLink(wrap({ v: 2, e: 'balanced-ei', s: 9, p: { v_th_mV: 500, n_neurons: 2.5, zzz: 1, el_mV: -55 }, ev: [[10, 'n_neurons', 200], [20, 'v_th_mV', -45], [5, 'v_th_mV', 999]] }));
     const text = r.messages.join('\n');
     expect(text).toContain('v_th_mV');
     expect(text).toContain('n_neurons');
@@ -107,5 +107,32 @@ describe('links', () => {
   it('an empty fragment opens the default experiment silently', () => {
     expect(decodeLink('').messages).toEqual([]);
     expect(decodeLink('https://x.org/#').messages).toEqual([]);
+  });
+});
+
+describe('link format versions', () => {
+  const pack = (o: unknown) => '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify(o));
+
+  it('a version-1 link opens with its experiment, parameters, seed and timeline, and says its spikes differ', () => {
+    const r = decodeLink(pack({ v: 1, e: 'balanced-ei', s: 42, p: { v_th_mV: -48 }, ev: [[1200, 'w_inh_mV', -5], [3400, 'el_mV', -52]] }));
+    expect(r.config.experiment).toBe('balanced-ei');
+    expect(r.config.seed).toBe(42);
+    expect(r.config.params.v_th_mV).toBe(-48);
+    expect(r.config.events).toEqual([{ step: 1200, key: 'w_inh_mV', value: -5 }, { step: 3400, key: 'el_mV', value: -52 }]);
+    expect(r.messages).toHaveLength(1);
+    expect(r.messages[0]).toMatch(/earlier version.*link format 1.*spikes and fingerprint differ/);
+  });
+
+  it('a link of the current version opens silently, and links are written in the current version', () => {
+    const r = decodeLink(pack({ v: 2, e: 'balanced-ei', s: 42 }));
+    expect(r.messages).toEqual([]);
+    const frag = encodeFragment({ experiment: 'balanced-ei', seed: 1, params: {}, events: [] });
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(frag.replace(/^#?c=/, ''))!).v).toBe(2);
+  });
+
+  it('an unknown future version is refused with a message naming both versions', () => {
+    const r = decodeLink(pack({ v: 3, e: 'balanced-ei', s: 42 }));
+    expect(r.config.experiment).toBe('balanced-ei');
+    expect(r.messages[0]).toMatch(/Unsupported link version 3 \(this app reads version 2\)/);
   });
 });

@@ -3,7 +3,12 @@
  * parameter changes made during the run (each with the step at which it took effect). This is
  * what a link carries and what the CLI, the worker and the tests replay.
  *
- * Wire format, version 1 (JSON):  { v: 1, e: experimentId, s: seed, p: {key: value}, ev: [[step, key, value]], u?: view }
+ * Wire format, version 2 (JSON):  { v: 2, e: experimentId, s: seed, p: {key: value}, ev: [[step, key, value]], u?: view }
+ * Version 2 has the same fields as version 1; it marks runs whose random numbers come from one
+ * independent stream per component (core/rng.ts, Rng.fork) and whose fingerprint also digests
+ * the state. A version-1 link still opens with its experiment, parameters, seed and timeline, and
+ * says that its spikes differ from the run that made it (version 1 drew every number from one
+ * shared generator).
  * The optional `u` (viewConfig.ts: hidden controls, raster selection, local-images note) was
  * added later; links without it read as before. Links and configuration files share this schema.
  *
@@ -15,7 +20,11 @@ import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experimen
 import { defaultParams, type ExperimentDef, type ParamSpec, type ParamValues } from '../experiments/types';
 import { defaultView, fromWireView, toWireView, WireView, type ViewConfig } from './viewConfig';
 
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
+/** Older wire versions that still open (same fields), with what differs. */
+export const LEGACY_VERSIONS: Readonly<Record<number, string>> = {
+  1: 'This link was made by an earlier version of the app (link format 1), which drew all random numbers from one shared generator. It opens with the same experiment, parameters, seed and timeline, but its spikes and fingerprint differ from the run that made it.',
+};
 export const MAX_EVENTS = 5000;
 export const MAX_SEED = 0xffffffff;
 export const DEFAULT_SEED = 1;
@@ -46,7 +55,7 @@ export interface ValidationResult {
 
 const Key = z.string().min(1).max(64);
 const WireV1 = z.object({
-  v: z.literal(CONFIG_VERSION),
+  v: z.union([z.literal(CONFIG_VERSION), z.literal(1)]),
   e: Key,
   s: z.number().int().min(0).max(MAX_SEED),
   p: z.record(Key, z.number()).optional(),
@@ -87,7 +96,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
   const parsed = WireV1.safeParse(raw);
   if (!parsed.success) {
     const v = (raw as { v?: unknown } | null)?.v;
-    if (raw && typeof raw === 'object' && v !== CONFIG_VERSION) {
+    if (raw && typeof raw === 'object' && v !== CONFIG_VERSION && !(typeof v === 'number' && v in LEGACY_VERSIONS)) {
       messages.push(`Unsupported link version ${JSON.stringify(v)} (this app reads version ${CONFIG_VERSION}); opened the default experiment instead.`);
     } else {
       const issue = parsed.error.issues[0];
@@ -97,6 +106,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
     return { config: defaultRunConfig(), view: defaultView(), messages };
   }
   const w = parsed.data;
+  if (w.v !== CONFIG_VERSION) messages.push(LEGACY_VERSIONS[w.v]);
   const view = fromWireView(w.u, messages);
   const def = findExperiment(w.e);
   if (!def) {

@@ -31,7 +31,7 @@ describe('view settings in links and configuration files', () => {
   });
 
   it('a link without view settings (older links) reads as the default view', () => {
-    const old = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, e: 'balanced-ei', s: 3 }));
+    const old = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'balanced-ei', s: 3 }));
     const r = decodeLink(old);
     expect(r.messages).toEqual([]);
     expect(r.view).toEqual(defaultView());
@@ -51,7 +51,7 @@ describe('view settings in links and configuration files', () => {
       { li: 1000 },
     ];
     for (const u of bad) {
-      const r = decodeLink('#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, e: 'balanced-ei', s: 3, u })));
+      const r = decodeLink('#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'balanced-ei', s: 3, u })));
       expect(r.messages.length).toBeGreaterThan(0);
       expect(r.view).toEqual(defaultView());
     }

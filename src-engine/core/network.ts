@@ -7,7 +7,13 @@
  * Within a slot, components run in the order they were added. A spike emitted in step n is
  * propagated in step n and acts on the membrane from step n+1 (no delay), or from step
  * n+1+d with a delay of d steps. snapshot()/restore() copy the complete dynamic state
- * (clock, generator, every component), so a restored network continues spike for spike.
+ * (clock, every component's generator, every component), so a restored network continues spike
+ * for spike.
+ *
+ * Random streams: each component gets its own StepContext whose generator is
+ * `rng.fork('step:' + component name)` (see core/rng.ts; build-time draws use other prefixes,
+ * e.g. 'conn:' for connectivity and 'init:' for initial states), so what one component draws never shifts the
+ * numbers of another: adding an input group or a monitor leaves every other spike train as it was.
  */
 import { Clock } from './clock';
 import type { Component, ComponentSnapshot, SpikeSource, StepContext } from './component';
@@ -21,15 +27,20 @@ export interface NeuronGroupLike extends SpikeSource, Component {}
 
 export interface NetworkSnapshot {
   step: number;
-  rng: RngState;
+  /** Each component's own stream, by component name. */
+  rngs: Record<string, RngState>;
   components: Record<string, ComponentSnapshot>;
 }
 
 export class Network {
   readonly clock: Clock;
-  readonly ctx: StepContext;
   private readonly components: Component[] = [];
+  /** Each component's context (same clock, own generator), parallel to `components`. */
+  private readonly ctxs: StepContext[] = [];
   private readonly bySlot: Record<Slot, Component[]> = {
+    input: [], integrate: [], receive: [], propagate: [], plasticity: [], monitor: [],
+  };
+  private readonly ctxBySlot: Record<Slot, StepContext[]> = {
     input: [], integrate: [], receive: [], propagate: [], plasticity: [], monitor: [],
   };
   /** Neuron groups in id order; group g's neurons have global ids offsets[g] + i. */
@@ -42,15 +53,24 @@ export class Network {
 
   constructor(dt: number, readonly rng: Rng) {
     this.clock = new Clock(dt);
-    this.ctx = { clock: this.clock, rng };
   }
 
-  /** Adds a component; names must be unique (they key the snapshot). */
+  /** Adds a component; names must be unique (they key the snapshot and name its random stream). */
   add<T extends Component>(c: T): T {
     if (this.components.some((o) => o.name === c.name)) throw new Error(`duplicate component name ${c.name}`);
+    const ctx: StepContext = { clock: this.clock, rng: this.rng.fork(`step:${c.name}`) };
     this.components.push(c);
-    for (const s of SLOTS) if (typeof c[s] === 'function') this.bySlot[s].push(c);
+    this.ctxs.push(ctx);
+    for (const s of SLOTS) if (typeof c[s] === 'function') {
+      this.bySlot[s].push(c);
+      this.ctxBySlot[s].push(ctx);
+    }
     return c;
+  }
+
+  /** The components in the order added (read-only view, e.g. for state digests). */
+  get allComponents(): readonly Component[] {
+    return this.components;
   }
 
   /** Adds a neuron group: it is simulated and its spikes count towards neurons and the fingerprint. */
@@ -87,14 +107,13 @@ export class Network {
 
   /** Advances one step through the fixed schedule. */
   step(): void {
-    const ctx = this.ctx;
-    const b = this.bySlot;
-    for (let i = 0; i < b.input.length; i++) b.input[i].input!(ctx);
-    for (let i = 0; i < b.integrate.length; i++) b.integrate[i].integrate!(ctx);
-    for (let i = 0; i < b.receive.length; i++) b.receive[i].receive!(ctx);
-    for (let i = 0; i < b.propagate.length; i++) b.propagate[i].propagate!(ctx);
-    for (let i = 0; i < b.plasticity.length; i++) b.plasticity[i].plasticity!(ctx);
-    for (let i = 0; i < b.monitor.length; i++) b.monitor[i].monitor!(ctx);
+    const b = this.bySlot, c = this.ctxBySlot;
+    for (let i = 0; i < b.input.length; i++) b.input[i].input!(c.input[i]);
+    for (let i = 0; i < b.integrate.length; i++) b.integrate[i].integrate!(c.integrate[i]);
+    for (let i = 0; i < b.receive.length; i++) b.receive[i].receive!(c.receive[i]);
+    for (let i = 0; i < b.propagate.length; i++) b.propagate[i].propagate!(c.propagate[i]);
+    for (let i = 0; i < b.plasticity.length; i++) b.plasticity[i].plasticity!(c.plasticity[i]);
+    for (let i = 0; i < b.monitor.length; i++) b.monitor[i].monitor!(c.monitor[i]);
     this.clock.step++;
   }
 
@@ -102,15 +121,25 @@ export class Network {
     for (let n = 0; n < steps; n++) this.step();
   }
 
-  snapshot(): NetworkSnapshot {
+  /** The complete dynamic state; `count` limits it to the first components added (state digests). */
+  snapshot(count = this.components.length): NetworkSnapshot {
     const components: Record<string, ComponentSnapshot> = {};
-    for (const c of this.components) if (c.snapshot) components[c.name] = c.snapshot();
-    return { step: this.clock.step, rng: this.rng.getState(), components };
+    const rngs: Record<string, RngState> = {};
+    for (let i = 0; i < count; i++) {
+      const c = this.components[i];
+      rngs[c.name] = this.ctxs[i].rng.getState();
+      if (c.snapshot) components[c.name] = c.snapshot();
+    }
+    return { step: this.clock.step, rngs, components };
   }
 
   restore(s: NetworkSnapshot): void {
     this.clock.step = s.step;
-    this.rng.setState(s.rng);
+    for (let i = 0; i < this.components.length; i++) {
+      const st = s.rngs[this.components[i].name];
+      if (!st) throw new Error(`snapshot has no random stream for ${this.components[i].name}`);
+      this.ctxs[i].rng.setState(st);
+    }
     for (const c of this.components) {
       if (!c.restore) continue;
       const cs = s.components[c.name];

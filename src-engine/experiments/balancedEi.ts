@@ -58,11 +58,12 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const drive = net.add(new PoissonInput('drive', grp, 'exc', p.drive_rate_hz, 1, p.w_drive_mV));
   const ee = net.addProjection(new SparseProjection(
     { name: 'exc-syn', source: grp, sourceStart: 0, sourceCount: nE, target: grp, receptor: 'exc' },
-    csrRandom(rng, nE, n, p.p_conn, p.w_exc_mV)));
+    csrRandom(rng.fork('conn:exc-syn'), nE, n, p.p_conn, p.w_exc_mV)));
   const ii = net.addProjection(new SparseProjection(
     { name: 'inh-syn', source: grp, sourceStart: nE, sourceCount: nI, target: grp, receptor: 'inh' },
-    csrRandom(rng, nI, n, p.p_conn, p.w_inh_mV)));
-  for (let i = 0; i < n; i++) grp.v[i] = p.v_reset_mV + rng.uniform() * (p.v_th_mV - p.v_reset_mV);
+    csrRandom(rng.fork('conn:inh-syn'), nI, n, p.p_conn, p.w_inh_mV)));
+  const vInit = rng.fork('init:v');
+  for (let i = 0; i < n; i++) grp.v[i] = p.v_reset_mV + vInit.uniform() * (p.v_th_mV - p.v_reset_mV);
 
   const rateE = net.add(new PopulationRateMonitor('rate-exc', grp, 0, nE, 10, DT));
   const rateI = net.add(new PopulationRateMonitor('rate-inh', grp, nE, nI, 10, DT));

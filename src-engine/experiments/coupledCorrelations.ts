@@ -50,7 +50,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   for (let i = 0; i < 3 * P; i++) src[i] = i < 2 * P ? i : i - P;
   grp.noiseSource = src;
   const g = fpGrid(fp, 400);
-  sampleStationaryState(grp, g, fpStationary(fp, g).density, rng, 0, 2 * P);
+  sampleStationaryState(grp, g, fpStationary(fp, g).density, rng.fork('init:v'), 0, 2 * P);
   grp.v.copyWithin(2 * P, P, 2 * P);
   grp.refr.copyWithin(2 * P, P, 2 * P);
 

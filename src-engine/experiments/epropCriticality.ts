@@ -45,9 +45,11 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const ext = net.add(new PoissonGroup('ext', n, p.ext_rate_hz));
   const wIn = new Float64Array(n).fill(0.5);
   const wRec = new Float64Array(n * n);
-  for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * rng.normal();
+  const wInit = rng.fork('init:w-rec');
+  for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * wInit.normal();
   const core = new EpropCore(n, n, wIn, wRec, { alpha: Math.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
-  for (let j = 0; j < n; j++) core.v[j] = p.v_th * rng.uniform();
+  const vInit = rng.fork('init:v');
+  for (let j = 0; j < n; j++) core.v[j] = p.v_th * vInit.uniform();
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, ext));
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
   net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
@@ -60,7 +62,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   // Learning starts after the warm-up (the synchronous start would dominate the statistics).
   net.add({ name: 'warmup', input: () => { signal.enabled = learning(); } });
   const rate = net.add(new PopulationRateMonitor('rate', layer, 0, n, bin, DT));
-  const perSecond: { rate: number[]; variance: number[]; m: number[] } = { rate: [], variance: [], m: [] };
+  const perSecond: { rate: number[]; variance: number[] } = { rate: [], variance: [] };
   net.add({
     name: 'per-second',
     monitor: (ctx) => {
@@ -68,6 +70,13 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
       const b = signal.bins.values().slice(-Math.round(5000 / bin));
       perSecond.rate.push(mean(b.slice(-Math.round(1000 / bin))));
       perSecond.variance.push(variance(b));
+    },
+    // The training history and the parameters in effect are part of the run's state.
+    snapshot: () => ({ rate: perSecond.rate.slice(), variance: perSecond.variance.slice(), values: { ...values } }),
+    restore: (st) => {
+      perSecond.rate = (st.rate as number[]).slice();
+      perSecond.variance = (st.variance as number[]).slice();
+      Object.assign(values, st.values as ParamValues);
     },
   });
 

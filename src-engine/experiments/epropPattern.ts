@@ -52,10 +52,11 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const n = p.n, nIn = p.n_inputs;
   const alpha = Math.exp(-DT / TAU);
   const net = new Network(DT, rng);
-  const input = net.add(new PatternInput('inputs', frozenPoissonPattern(rng, nIn, 50, PERIOD, DT)));
+  const input = net.add(new PatternInput('inputs', frozenPoissonPattern(rng.fork('init:input-pattern'), nIn, 50, PERIOD, DT)));
   const wIn = new Float64Array(nIn * n), wRec = new Float64Array(n * n);
-  for (let q = 0; q < wIn.length; q++) wIn[q] = ((1 - alpha) * rng.normal()) / Math.sqrt(nIn);
-  for (let q = 0; q < wRec.length; q++) wRec[q] = ((1 - alpha) * rng.normal()) / Math.sqrt(n);
+  const wInit = rng.fork('init:w');
+  for (let q = 0; q < wIn.length; q++) wIn[q] = ((1 - alpha) * wInit.normal()) / Math.sqrt(nIn);
+  for (let q = 0; q < wRec.length; q++) wRec[q] = ((1 - alpha) * wInit.normal()) / Math.sqrt(n);
   for (let j = 0; j < n; j++) wRec[j * n + j] = 0;
   const vth = 0.03;
   const alif = p.tau_a_ms > 0 && p.beta_a > 0 ? { beta_a: p.beta_a * vth, rho: Math.exp(-DT / p.tau_a_ms) } : {};
@@ -63,8 +64,8 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, input));
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
   net.addProjection({ name: 'eprop-synapses', synapseCount: core.wRec.length + core.wIn.length });
-  const target = sinesTarget(rng, PERIOD);
-  const learner = net.add(new EpropRegression('readout', core, 1, [target], PERIOD, p.eta, rng));
+  const target = sinesTarget(rng.fork('init:target'), PERIOD);
+  const learner = net.add(new EpropRegression('readout', core, 1, [target], PERIOD, p.eta, rng.fork('init:feedback')));
   const apply = (v: ParamValues) => {
     learner.eta = v.eta;
     learner.feedback = v.feedback;

@@ -57,6 +57,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const theoryRate = (p: FpParams) => (p.model === 'lif' ? siegertRate(p) : fpStationary(p, fpGrid(p, 400)).rate);
   let lines: { x: number[]; y: number[] }[] = [];
 
+  const vInit = rng.fork('init:v');
   const configure = (fromStationary: boolean) => {
     const b = base();
     grp.setParams({ model: b.model, tau_m: b.tau_m, v_th: b.v_th, v_reset: b.v_reset, t_ref: b.t_ref, delta_t: b.delta_t, v_t: b.v_t });
@@ -67,7 +68,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         grp.setDrive(p.mu, p.sigma, start, per);
         if (fromStationary) {
           const g = fpGrid(p, 400);
-          sampleStationaryState(grp, g, fpStationary(p, g).density, rng, start, per);
+          sampleStationaryState(grp, g, fpStationary(p, g).density, vInit, start, per);
         }
       }
     }

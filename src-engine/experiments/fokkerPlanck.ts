@@ -89,7 +89,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: fp.model, tau_m: fp.tau_m, v_th: fp.v_th, v_reset: fp.v_reset, t_ref: fp.t_ref, delta_t: fp.delta_t, v_t: fp.v_t }, DT));
   grp.setDrive(fp.mu, fp.sigma);
   const density = net.add(new FokkerPlanckDensity('fokker-planck', fp, DT, FP_CELLS));
-  sampleStationaryState(grp, density.grid, density.p, rng);
+  sampleStationaryState(grp, density.grid, density.p, rng.fork('init:v'));
   const rate = net.add(new PopulationRateMonitor('rate', grp, 0, n, 10, DT));
   const isi = net.add(new IsiStatistics('isi', grp, DT, 2, 400));
   const cmp = net.add(new DensityComparison(grp, density, BINS, 10, 50));

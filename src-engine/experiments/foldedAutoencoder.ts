@@ -84,7 +84,7 @@ class FoldedTrainer {
 
   snapshot(): ComponentSnapshot {
     const { samples, stepInSample, image, energyIncreases } = this;
-    return { samples, stepInSample, image, energyIncreases, trace: [...this.trace], lastTrace: [...this.lastTrace], history: this.history.map((h) => ({ ...h })), model: this.model.snapshot(), landscape: this.landscape.snapshot(), sampler: this.sampler.getState() };
+    return { samples, stepInSample, image, energyIncreases, trace: [...this.trace], lastTrace: [...this.lastTrace], history: this.history.map((h) => ({ ...h })), model: this.model.snapshot(), landscape: this.landscape.snapshot(), sampler: this.sampler.getState(), params: { ...this.p } };
   }
 
   restore(s: ComponentSnapshot): void {
@@ -95,6 +95,7 @@ class FoldedTrainer {
     this.model.restore(s.model as Record<string, unknown>);
     this.landscape.restore(s.landscape as Record<string, unknown>);
     this.sampler.setState(s.sampler as ReturnType<Rng['getState']>);
+    Object.assign(this.p, s.params as ParamValues);
   }
 }
 
@@ -105,7 +106,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const train = new Float64Array(TRAIN * D), test = new Float64Array(HELD_OUT * D);
   for (let k = 0; k < TRAIN; k++) poolImage(set, k, POOL, train, k * D);
   for (let k = 0; k < HELD_OUT; k++) poolImage(set, TRAIN + k, POOL, test, k * D);
-  const model = new FoldedAutoencoder([D, p.n_hidden, p.n_latent], foldedParams(p), { rng, gainW: 1, gainG: 0.1 });
+  const model = new FoldedAutoencoder([D, p.n_hidden, p.n_latent], foldedParams(p), { rng: rng.fork('init:weights'), gainW: 1, gainG: 0.1 });
   const landscape = new EnergyLandscape(model.dim, p.n_inference + 1);
 
   // Encode with W, decode with G; the model's state is put back afterwards.
@@ -136,7 +137,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   meanErr /= HELD_OUT * D;
 
   const initialError = heldOutError();
-  const trainer = new FoldedTrainer(model, landscape, p, train, new Rng(rng.nextU32()), heldOutError);
+  const trainer = new FoldedTrainer(model, landscape, p, train, rng.fork('trainer'), heldOutError);
   const net = new Network(10, rng);
   net.add(trainer);
 

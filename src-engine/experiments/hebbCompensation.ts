@@ -122,7 +122,8 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const n = p.n_inputs;
   const xbar = new Float64Array(n);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += xbar[i] = 0.5 + rng.uniform();
+  const xInit = rng.fork('init:input-means');
+  for (let i = 0; i < n; i++) sum += xbar[i] = 0.5 + xInit.uniform();
   const net = new Network(DT_MS, rng);
   const unit = net.add(new RateLearner(xbar, (0.7 * p.y0) / sum, p));
   const decimate = (a: number[]) => (a.length <= 200 ? a : Array.from({ length: 200 }, (_, k) => a[Math.floor((k * (a.length - 1)) / 199)]));

@@ -36,19 +36,24 @@ describe('Vogels inhibitory STDP rule', () => {
 });
 
 describe('istdp-balance network', () => {
-  for (const rho0 of [3, 6]) {
-    it(`drives the excitatory rate to within 20% of ρ0 = ${rho0} Hz after 60 s`, () => {
+  // SCIENCE.md §6 test 4: with plasticity the E rate ends within ρ0 ± 1 Hz (here after 40 s at
+  // the app's η = 0.05 nS; it settles about 0.5 Hz above ρ0 = 3 Hz and 0.3 Hz above 6 Hz), and it
+  // follows the target: doubling ρ0 raises it by more than 2 Hz.
+  it('drives the excitatory rate to ρ0 ± 1 Hz within 40 s for ρ0 = 3 and 6 Hz, and balances E with I', () => {
+    const rate: number[] = [];
+    for (const rho0 of [3, 6]) {
       const c = defaultRunConfig('istdp-balance', 1);
       c.params.rho0_hz = rho0;
       const s = new Session(c);
-      s.advance(s.def.defaultSteps);
-      const m = s.run.metrics() as { exc_rate_hz: number; target_rate_hz: number; ei_current_ratio: number };
-      expect(m.target_rate_hz).toBe(rho0);
-      expect(Math.abs(m.exc_rate_hz - rho0) / rho0).toBeLessThan(0.2);
+      s.advance(40 * 10000);
+      const m = s.run.metrics() as { exc_rate_hz: number; ei_current_ratio: number };
+      expect(Math.abs(m.exc_rate_hz - rho0), `ρ0 = ${rho0} Hz: E rate ${m.exc_rate_hz} Hz`).toBeLessThan(1);
       // Inhibition has grown to cancel most of the excitatory drive.
       expect(m.ei_current_ratio).toBeGreaterThan(0.6);
-    }, 120_000);
-  }
+      rate.push(m.exc_rate_hz);
+    }
+    expect(rate[1] - rate[0]).toBeGreaterThan(2);
+  });
 
   it('without plasticity the excitatory rate stays far above ρ0', () => {
     const c = defaultRunConfig('istdp-balance', 1);

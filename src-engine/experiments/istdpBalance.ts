@@ -78,13 +78,15 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const grp = net.addNeuronGroup(new CondLifGroup('neurons', n, {
     tau_m: 20, el: -60, e_exc: 0, e_inh: -80, v_th: -50, v_reset: -60, t_ref: 5, tau_e: 5, tau_i: 10, i_bias: p.bias_mV,
   }, DT));
-  for (let k = 0; k < n; k++) grp.v[k] = -60 + 10 * rng.uniform();
-  net.addProjection(new SparseProjection({ name: 'e-all', source: grp, sourceStart: 0, sourceCount: nE, target: grp, receptor: 'exc' }, csrRandom(rng, nE, n, p.p_conn, 0.3 / G_LEAK_NS)));
-  const ii = csrRandom(rng, nI, nI, p.p_conn, 3 / G_LEAK_NS);
+  const vInit = rng.fork('init:v');
+  for (let k = 0; k < n; k++) grp.v[k] = -60 + 10 * vInit.uniform();
+  net.addProjection(new SparseProjection({ name: 'e-all', source: grp, sourceStart: 0, sourceCount: nE, target: grp, receptor: 'exc' }, csrRandom(rng.fork('conn:e-all'), nE, n, p.p_conn, 0.3 / G_LEAK_NS)));
+  const ii = csrRandom(rng.fork('conn:i-i'), nI, nI, p.p_conn, 3 / G_LEAK_NS);
   net.addProjection(new SparseProjection({ name: 'i-i', source: grp, sourceStart: nE, sourceCount: nI, target: grp, receptor: 'inh' }, { ...ii, nPost: n, col: ii.col.map((c) => c + nE) }));
   // I→E: sparse connectivity stored densely (nI × n), plastic only where the mask is set.
   const mask = new Uint8Array(nI * n);
-  for (let k = 0; k < nI; k++) for (let j = 0; j < nE; j++) if (rng.uniform() < p.p_conn) mask[k * n + j] = 1;
+  const ieConn = rng.fork('conn:i-e');
+  for (let k = 0; k < nI; k++) for (let j = 0; j < nE; j++) if (ieConn.uniform() < p.p_conn) mask[k * n + j] = 1;
   const wIE = new Float32Array(nI * n);
   const ie = net.addProjection(new DenseProjection({ name: 'i-e', source: grp, sourceStart: nE, sourceCount: nI, target: grp, receptor: 'inh' }, wIE));
   const rule = new VogelsIstdp(nI, n, { eta: p.eta_ns / G_LEAK_NS, rho0: p.rho0_hz, tau: 20, w_max: 100 / G_LEAK_NS }, mask);

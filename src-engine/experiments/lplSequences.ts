@@ -91,10 +91,10 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   // A few own images: train and evaluate on all of them (MNIST keeps its held-out digits).
   const trainCount = images ? (local ? images.count : Math.min(MNIST_TRAIN, images.count)) : undefined;
   const opts: SequenceOptions = { kind, size: F, length: p.seq_len, images, first: 0, count: trainCount };
-  const stream = new FrameSequence(opts, new Rng(rng.nextU32()));
+  const stream = new FrameSequence(opts, rng.fork('init:sequence'));
 
   // Fixed held-out evaluation set: its own generator, held-out digits.
-  const evalRng = new Rng(rng.nextU32());
+  const evalRng = rng.fork('init:eval-sequences');
   const evalStream = new FrameSequence({ ...opts, length: EVAL_LENGTH, first: images && !local ? MNIST_TRAIN : 0, count: images ? (local ? images.count : images.count - MNIST_TRAIN) : undefined }, new Rng(0));
   const E = EVAL_SEQUENCES * EVAL_LENGTH;
   const evalX = new Float32Array(E * N);
@@ -111,7 +111,8 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const classes = Math.max(...evalLabel) + 1;
 
   const scale = 1 / Math.sqrt(N);
-  const layer = new LplRateLayer(N, M, ruleParams(p), () => scale * (2 * rng.uniform() - 1));
+  const wInit = rng.fork('init:w');
+  const layer = new LplRateLayer(N, M, ruleParams(p), () => scale * (2 * wInit.uniform() - 1));
   const Z = new Float64Array(E * M);
   const zOut = new Float64Array(M);
   const xc = new Float32Array(N);

@@ -92,43 +92,49 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   let inputs: RateTableGroup | FramePoissonGroup;
   let stream: FrameSequence | null = null;
   if (slow) {
-    const p1 = slowSignalRates(rng, 3), p2 = slowSignalRates(rng, 3 + 1 / 13);
-    const tables = [Float32Array.of(5), p1, p2, shuffled(rng, p1), shuffled(rng, p2)];
+    const sig = rng.fork('init:signals');
+    const p1 = slowSignalRates(sig, 3), p2 = slowSignalRates(sig, 3 + 1 / 13);
+    const tables = [Float32Array.of(5), p1, p2, shuffled(sig, p1), shuffled(sig, p2)];
     inputs = net.add(new RateTableGroup('inputs', tables.map((table, g) => ({ label: GROUPS[g], count: nG, table })), 10));
   } else {
     const kind = p.input === 1 || p.input === LOCAL_INPUT ? 'mnist' : 'grating';
     const set = p.input === LOCAL_INPUT ? getImageSet(LOCAL_IMAGE_SET) : kind === 'mnist' ? getImageSet('mnist') : undefined;
-    stream = new FrameSequence({ kind, size: FRAME_PX, length: 8, images: set, first: 0, count: set ? Math.min(2000, set.count) : undefined }, new RngClass(rng.nextU32()));
+    stream = new FrameSequence({ kind, size: FRAME_PX, length: 8, images: set, first: 0, count: set ? Math.min(2000, set.count) : undefined }, rng.fork('init:sequence'));
     inputs = net.add(new FramePoissonGroup('inputs', stream, Math.round(p.frame_ms / DT), 1, 50));
   }
   const nIn = inputs.size;
   const exc = net.addNeuronGroup(new AdaptiveLifGroup('exc', nE, ADAPTIVE_LIF_DEFAULTS, DT));
   const inh = net.addNeuronGroup(new AdaptiveLifGroup('inh', nI, ADAPTIVE_LIF_DEFAULTS, DT));
-  for (const g of [exc, inh]) for (let i = 0; i < g.size; i++) g.v[i] = -70 + 20 * rng.uniform();
+  const vInit = rng.fork('init:v');
+  for (const g of [exc, inh]) for (let i = 0; i < g.size; i++) g.v[i] = -70 + 20 * vInit.uniform();
 
   const mask = new Uint8Array(nIn * nE);
   const wIn = new Float32Array(nIn * nE);
-  for (let k = 0; k < mask.length; k++) if (rng.uniform() < p.p_in) {
+  const inConn = rng.fork('conn:in-e');
+  for (let k = 0; k < mask.length; k++) if (inConn.uniform() < p.p_in) {
     mask[k] = 1;
     wIn[k] = 0.15;
   }
   net.addProjection(new DenseProjection({ name: 'in-e', source: inputs, target: exc, receptor: 'exc' }, wIn));
   // E→I: local Gaussian connectivity (σ = 20% of the E population), weight 0.5.
   const ei = new Float32Array(nE * nI);
+  const eiConn = rng.fork('conn:e-i');
   for (let i = 0; i < nE; i++) for (let j = 0; j < nI; j++) {
     const d = i / nE - (j + 0.5) / nI;
-    if (rng.uniform() < Math.exp(-(d * d) / (2 * 0.2 * 0.2))) ei[i * nI + j] = 0.5;
+    if (eiConn.uniform() < Math.exp(-(d * d) / (2 * 0.2 * 0.2))) ei[i * nI + j] = 0.5;
   }
   net.addProjection(new SparseProjection({ name: 'e-i', source: exc, target: inh, receptor: 'exc' }, csrFromDense(ei, nE, nI)));
   const ieMask = new Uint8Array(nI * nE);
   const wIE = new Float32Array(nI * nE);
-  for (let k = 0; k < ieMask.length; k++) if (rng.uniform() < 0.5) {
+  const ieConn = rng.fork('conn:i-e');
+  for (let k = 0; k < ieMask.length; k++) if (ieConn.uniform() < 0.5) {
     ieMask[k] = 1;
     wIE[k] = 0.5;
   }
   const ie = net.addProjection(new DenseProjection({ name: 'i-e', source: inh, target: exc, receptor: 'inh' }, wIE));
   const ii = new Float32Array(nI * nI);
-  for (let k = 0; k < ii.length; k++) if (rng.uniform() < 0.1) ii[k] = 0.4;
+  const iiConn = rng.fork('conn:i-i');
+  for (let k = 0; k < ii.length; k++) if (iiConn.uniform() < 0.1) ii[k] = 0.4;
   net.addProjection(new SparseProjection({ name: 'i-i', source: inh, target: inh, receptor: 'inh' }, csrFromDense(ii, nI, nI)));
 
   const rule = new LplSpikingRule(nIn, nE, ruleParams(p), DT, mask);

@@ -64,7 +64,8 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   }, DT));
   out.v.fill(-60);
   const w = new Float32Array(nIn * nOut);
-  for (let k = 0; k < w.length; k++) w[k] = rng.uniform() * gmax;
+  const wInit = rng.fork('init:w');
+  for (let k = 0; k < w.length; k++) w[k] = wInit.uniform() * gmax;
   const proj = net.addProjection(new DenseProjection({ name: 'input-syn', source: inputs, target: out, receptor: 'exc' }, w));
   const rule = new PairStdp(nIn, nOut, {
     a_plus: p.a_plus_ratio * gmax, a_minus: p.ab_ratio * p.a_plus_ratio * gmax, tau_plus: p.tau_ms, tau_minus: p.tau_ms, w_max: gmax, mu: p.mu, nearest: 0,

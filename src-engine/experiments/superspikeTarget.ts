@@ -52,24 +52,24 @@ function gaussianWeights(rng: Rng, n: number, mean: number, sd: number): Float32
 function build(p: ParamValues, rng: Rng): ExperimentRun {
   const nIn = p.n_inputs, nHid = p.n_hidden, nOut = p.n_out;
   const net = new Network(DT, rng);
-  const pattern = frozenPoissonPattern(rng, nIn, p.input_rate_hz, TRIAL_STEPS, DT);
+  const pattern = frozenPoissonPattern(rng.fork('init:input-pattern'), nIn, p.input_rate_hz, TRIAL_STEPS, DT);
   const img = shapeImage(p.shape, nOut, COLS);
-  const target = targetPattern(img, nOut, COLS, BIN_MS, DT, rng);
+  const target = targetPattern(img, nOut, COLS, BIN_MS, DT, rng.fork('init:target'));
   const inputs = net.add(new PatternInput('inputs', pattern));
   const hidden = nHid > 0 ? net.addNeuronGroup(new LifGroup('hidden', nHid, NEURON(p.tau_syn_ms), DT)) : null;
   const out = net.addNeuronGroup(new LifGroup('output', nOut, NEURON(p.tau_syn_ms), DT));
   // Mean drive ≈ Σ rate·w·τs: scale so the layer sits a few mV below threshold with fluctuations.
   const inDrive = (nIn * p.input_rate_hz) / 1000 * 5;
   const wInMean = 8 / inDrive, wInSd = 4 / Math.sqrt(inDrive);
-  const wIn = gaussianWeights(rng, nIn * (hidden ? nHid : nOut), wInMean, wInSd);
-  const wHid = hidden ? gaussianWeights(rng, nHid * nOut, 0.5, 2) : null;
+  const wIn = gaussianWeights(rng.fork('init:w-in'), nIn * (hidden ? nHid : nOut), wInMean, wInSd);
+  const wHid = hidden ? gaussianWeights(rng.fork('init:w-hid'), nHid * nOut, 0.5, 2) : null;
   const first = hidden ?? out;
   net.addProjection(new DenseProjection({ name: 'in-syn', source: inputs, target: first, receptor: 'exc' }, wIn));
   if (hidden && wHid) net.addProjection(new DenseProjection({ name: 'hid-syn', source: hidden, target: out, receptor: 'exc' }, wHid));
 
   const outErr = net.add(new VanRossumError('van-rossum', out, target, DT));
   const rule = (tauSyn: number): SuperSpikeParams => ({ eta: p.eta, beta: p.beta, tau_rise: tauSyn, tau_decay: 10, tau_rms_s: 30, w_clip: 40, epsilon: 1e-12 });
-  const fb = hidden && wHid ? net.add(new FeedbackError('feedback', nHid, nOut, wHid, outErr, rng)) : null;
+  const fb = hidden && wHid ? net.add(new FeedbackError('feedback', nHid, nOut, wHid, outErr, rng.fork('init:feedback'))) : null;
   if (fb) fb.mode = p.feedback;
   const rules: SuperSpikeConnection[] = [];
   if (hidden && wHid && fb) {

@@ -115,7 +115,7 @@ export class EpropRegression implements Component {
   snapshot(): ComponentSnapshot {
     return {
       wOut: this.wOut.slice(), y: this.y.slice(), zf: this.zf.slice(), gOut: this.gOut.slice(), counts: this.counts.slice(), rateKhz: this.rateKhz.slice(),
-      adams: this.adams.map((a) => a.snapshot()), feedback: this.feedback, eta: this.eta, enabled: this.enabled, sq: this.sq,
+      adams: this.adams.map((a) => a.snapshot()), feedback: this.feedback, eta: this.eta, cReg: this.cReg, enabled: this.enabled, sq: this.sq,
       nmse: this.nmseTrace.slice(), last: this.lastOutput.slice(), current: this.current.slice(),
     };
   }
@@ -124,7 +124,7 @@ export class EpropRegression implements Component {
     for (const key of ['wOut', 'y', 'zf', 'gOut', 'counts', 'rateKhz', 'current'] as const) this[key].set(s[key] as Float64Array);
     this.lastOutput.set(s.last as Float64Array);
     (s.adams as ReturnType<Adam['snapshot']>[]).forEach((a, k) => this.adams[k].restore(a));
-    Object.assign(this, { feedback: s.feedback, eta: s.eta, enabled: s.enabled, sq: s.sq });
+    Object.assign(this, { feedback: s.feedback, eta: s.eta, cReg: s.cReg, enabled: s.enabled, sq: s.sq });
     this.nmseTrace = (s.nmse as number[]).slice();
   }
 }

@@ -1,11 +1,20 @@
 /**
  * Run fingerprint: an order-sensitive 64-bit hash (two independent 32-bit murmur3-style lanes)
  * over every spike (step, global neuron id) in the order the network emits them, plus the spike
- * count. Two runs have equal fingerprints exactly when (with overwhelming probability) they
- * produced the same spikes at the same steps. Integer arithmetic only: identical in every engine.
+ * count, plus — every DIGEST_EVERY steps — a digest of the whole evolving state of the run
+ * (every component's snapshot: membrane potentials, weights, traces, densities, activations,
+ * readouts, and every random stream's position). Spiking models are thus fingerprinted by their
+ * spikes and their state, rate models (which emit no spikes) by their state. Two runs have equal
+ * fingerprints at equal steps exactly when (with overwhelming probability) they produced the same
+ * spikes and passed through the same states at the digest steps. Integer arithmetic only:
+ * identical in the CLI, the worker and every browser.
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { Network } from '../core/network';
+import { digestValue } from './stateDigest';
+
+/** The state is folded in after every step n with (n + 1) % DIGEST_EVERY === 0. */
+export const DIGEST_EVERY = 200;
 
 export class Fingerprint {
   private h1 = 0x811c9dc5;
@@ -19,6 +28,12 @@ export class Fingerprint {
     this.h2 = mix(this.h2, id ^ 0x5bd1e995, 0x1b873593);
     this.h2 = mix(this.h2, step, 0x1b873593);
     this.count++;
+  }
+
+  /** Mixes a state digest (a 32-bit word) taken after `step` into both lanes. */
+  addDigest(step: number, digest: number): void {
+    this.h1 = mix(mix(this.h1, step ^ 0x7f4a7c15, 0xcc9e2d51), digest, 0xcc9e2d51);
+    this.h2 = mix(mix(this.h2, digest ^ 0x3c6ef372, 0x1b873593), step, 0x1b873593);
   }
 
   /** 16 hex digits. */
@@ -59,12 +74,25 @@ function hex8(x: number): string {
   return x.toString(16).padStart(8, '0');
 }
 
-/** Scheduled monitor that feeds every neuron-group spike of a network into a Fingerprint. */
+/** Digest of the dynamic state of a network's first `count` components. */
+export function networkDigest(net: Network, count: number): number {
+  return digestValue(0x2545f491, net.snapshot(count)) >>> 0;
+}
+
+/**
+ * Scheduled monitor that feeds every neuron-group spike of a network into a Fingerprint, and
+ * every DIGEST_EVERY steps the digest of the components that were there when it was added: the
+ * experiment as built. Add it right after building; what a host adds later (display monitors,
+ * spike buffers for the UI) is not part of the run and does not change its fingerprint.
+ */
 export class FingerprintMonitor {
   readonly name = 'fingerprint';
   readonly fp = new Fingerprint();
+  private readonly digested: number;
 
-  constructor(private readonly net: Network) {}
+  constructor(private readonly net: Network) {
+    this.digested = net.allComponents.length;
+  }
 
   monitor(ctx: StepContext): void {
     const step = ctx.clock.step;
@@ -74,6 +102,7 @@ export class FingerprintMonitor {
       const off = this.net.idOffsets[g];
       for (let s = 0; s < grp.spikeCount; s++) this.fp.add(step, off + grp.spikes[s]);
     }
+    if ((step + 1) % DIGEST_EVERY === 0) this.fp.addDigest(step, networkDigest(this.net, this.digested));
   }
 
   snapshot(): ComponentSnapshot {

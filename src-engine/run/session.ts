@@ -127,12 +127,21 @@ export class Session {
     return { network: this.run.network.snapshot(), params: { ...this.params }, events: this.events.map((e) => ({ ...e })), nextEvent: this.nextEvent };
   }
 
+  /**
+   * Puts the run back exactly where the snapshot was taken (the session must have been built from
+   * the same configuration). Live parameters whose value differs are first applied through the
+   * experiment (so every copy the experiment keeps — closures, metrics, rule settings — is
+   * current); then the network's snapshot overwrites every bit of dynamic state, including any
+   * side effect those calls had.
+   */
   restore(s: SessionSnapshot): void {
+    for (const spec of this.def.params) {
+      const v = s.params[spec.key];
+      if (spec.live && v !== undefined && v !== this.params[spec.key]) this.apply(spec.key, v);
+    }
     this.run.network.restore(s.network);
     this.events = s.events.map((e) => ({ ...e }));
     this.nextEvent = s.nextEvent;
-    // The network snapshot already holds every parameter's effect (group parameters, weights,
-    // input rates); only the bookkeeping copy needs updating.
     Object.assign(this.params, s.params);
   }
 

@@ -14,8 +14,10 @@
  * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { encodeLink } from '../src-engine/config/link';
+import { decodeConfigFile, encodeLink } from '../src-engine/config/link';
+import type { RunConfig } from '../src-engine/config/runConfig';
 import { engineOnce, medianBy, round } from './engineRun';
+import { writeBetweenMarkers } from './docsTable';
 import { NETWORKS, type BenchNet } from './networks';
 
 interface BrowserRow {
@@ -35,6 +37,7 @@ interface SimBench {
   pause(): Promise<void>;
   setSpeed(s: number): Promise<void>;
   pullFrame(): Promise<{ fingerprint: string; step: number }>;
+  configFile(): Promise<string>;
 }
 
 const FPS_NETWORKS = new Set(['cuba-4k', 'cuba-10k']);
@@ -61,7 +64,9 @@ export async function browserMain(args: string[]): Promise<void> {
       console.log(JSON.stringify(row));
     }
     await browser.close();
-    console.log('\n' + renderTable(rows, runs, version));
+    const table = renderTable(rows, runs, version);
+    console.log('\n' + table);
+    if (args.includes('--write')) writeBetweenMarkers('browser', table);
   } finally {
     stop(server);
   }
@@ -74,6 +79,7 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   const url = encodeLink(config, `http://localhost:${port}/?autoplay=0&bench=1`);
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as { __simBench?: unknown }).__simBench !== undefined);
+  await waitForRun(page, config);
   const steps = Math.round(net.sim_ms / 0.1);
   const browserOnce = () => page.evaluate(async (n) => {
     const s = (globalThis as unknown as { __simBench: SimBench }).__simBench;
@@ -103,6 +109,19 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   };
   if (FPS_NETWORKS.has(net.name)) row.fps = await uiFrameRate(page);
   return row;
+}
+
+/** Waits until the worker holds the run of `config` (the app configures it after loading the page). */
+async function waitForRun(page: Page, config: RunConfig): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const text = await page.evaluate(() => (globalThis as unknown as { __simBench: SimBench }).__simBench.configFile());
+    const got = decodeConfigFile(text).config;
+    const same = got.experiment === config.experiment && got.seed === config.seed
+      && Object.keys(config.params).every((k) => got.params[k] === config.params[k]);
+    if (same) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app's worker did not open ${config.experiment} as configured`);
 }
 
 /**

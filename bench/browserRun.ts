@@ -56,10 +56,12 @@ export async function browserMain(args: string[]): Promise<void> {
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     const version = browser.version();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const rows: BrowserRow[] = [];
     for (const net of nets) {
+      // A fresh page per network: a link that differs only in its fragment would not reload the app.
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const row = await compare(page, port, net, runs);
+      await page.close();
       rows.push(row);
       console.log(JSON.stringify(row));
     }

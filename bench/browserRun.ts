@@ -8,7 +8,8 @@
  * the bench then calls the worker's step(n) through the app's Comlink handle and times it in the
  * page (the message round trip is included; building is not, as reset() rebuilds before each
  * timed run). Node runs the same Session in this process. Per round: one Node run, one browser
- * run; medians; the fingerprints of both must agree (same link, same spikes).
+ * run, the page frozen (Chrome's page lifecycle) while Node runs; medians; the fingerprints of
+ * both must agree (same link, same spikes).
  *
  * UI frame rate: for cuba-4k and cuba-10k the app plays the network as fast as the worker can
  * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
@@ -93,12 +94,21 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
     const f = await s.pullFrame();
     return { ms, fingerprint: f.fingerprint, step: f.step };
   }, steps);
+  // While Node runs, the page is frozen (no frames, no worker), so the two never compete for the CPU.
+  const cdp = await page.context().newCDPSession(page);
+  const lifecycle = (state: 'frozen' | 'active') => cdp.send('Page.setWebLifecycleState', { state });
+  const nodeOnce = async () => {
+    await lifecycle('frozen');
+    const e = engineOnce(net);
+    await lifecycle('active');
+    return e;
+  };
   await browserOnce(); // warm-up of the page's worker
-  engineOnce(net); // and of Node
+  await nodeOnce(); // and of Node
   const node: number[] = [], browser: number[] = [];
   let same = true;
   for (let r = 0; r < runs; r++) {
-    const e = engineOnce(net);
+    const e = await nodeOnce();
     const b = await browserOnce();
     if (b.step !== steps || b.fingerprint !== e.fingerprint) same = false;
     node.push(e.wall_ms);
@@ -116,7 +126,7 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
 /** Waits until the worker holds the run of `config` (the app configures it after loading the page). */
 async function waitForRun(page: Page, config: RunConfig): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const text = await page.evaluate(() => (globalThis as unknown as { __simBench: SimBench }).__simBench.configFile());
+    const text = await page.evaluate(() => (globalThis as unknown as { __simBench: SimBench }).__simBench.configFile().catch(() => ''));
     const got = decodeConfigFile(text).config;
     const same = got.experiment === config.experiment && got.seed === config.seed
       && Object.keys(config.params).every((k) => got.params[k] === config.params[k]);

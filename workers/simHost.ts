@@ -10,6 +10,8 @@ import { defaultView, validateView, type ViewConfig } from '../src-engine/config
 import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { exportBrian2, type Brian2Export } from '../src-engine/export/brian2/index';
+import { exportNwb, type NwbExport } from '../src-engine/export/nwb/index';
+import { exportPynn, type PynnExport } from '../src-engine/export/pynn/index';
 import { decodeImageSet, getImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
 import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localImages';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
@@ -59,6 +61,8 @@ export class SimHost implements SimApi {
   private sentParams = '';
   /** View settings carried in the link (kept across rebuilds; the simulation never reads them). */
   private view: ViewConfig = defaultView();
+  /** When the current run was built (ISO 8601): the NWB session start time. */
+  private startedAt = new Date().toISOString();
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
@@ -105,6 +109,7 @@ export class SimHost implements SimApi {
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));
     this.session = session;
+    this.startedAt = new Date().toISOString();
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
@@ -202,6 +207,25 @@ export class SimHost implements SimApi {
   async brian2Script(): Promise<Brian2Export> {
     const s = this.need();
     return exportBrian2(s.def.id, { ...s.params }, s.config.seed);
+  }
+
+  async pynnScript(): Promise<PynnExport> {
+    const s = this.need();
+    return exportPynn(s.def.id, { ...s.params }, s.config.seed);
+  }
+
+  async nwbSpikes(pageUrl: string): Promise<NwbExport> {
+    this.need();
+    const h5wasm = (await import('h5wasm')).default;
+    // Everything below is read after the import, together; the re-run inside exportNwb is
+    // synchronous up to the file writing, so the playing loop cannot interleave with it.
+    const s = this.need();
+    const config = s.toConfig();
+    const r = await exportNwb(h5wasm, {
+      config, steps: s.step, knownSpikes: s.fingerprint.fp.count, expectedFingerprint: s.fingerprint.fp.hex(),
+      link: `${pageUrl.split('#')[0]}#${encodeFragment(config, this.view)}`, startTime: this.startedAt, createdTime: new Date().toISOString(),
+    });
+    return r.ok ? this.xfer(r, [r.bytes.buffer as ArrayBuffer]) : r;
   }
 
   /** The experiment's plots; an expensive computation (an energy landscape) defers the next one by three times its cost. */

@@ -23,6 +23,8 @@ export interface ExperimentInfo {
   mode: 'simulated' | 'computed';
   title: string;
   summary: string;
+  /** Departures from the source paper (ExperimentDef.differences). */
+  differences: string[];
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];

@@ -73,7 +73,7 @@ export class SimHost implements SimApi {
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
-    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
+    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, differences: [...e.differences], dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
   }
 
   async decodeLink(text: string): Promise<LinkResult> {

@@ -73,6 +73,13 @@ export function ExperimentHeader() {
           )}
         </p>
       )}
+      {exp && exp.differences.length > 0 && (
+        <p className={`summary differences${more ? ' open' : ''}`} data-testid="differences">
+          <span className="summary-text">
+            <strong>Differences from the paper:</strong> {exp.differences.join(' ')}
+          </span>
+        </p>
+      )}
     </header>
   );
 }

@@ -8,6 +8,7 @@ import './export/brian2Action';
 import { boot } from './store/actions';
 import { recoverWorker } from './store/recovery';
 import { readHash } from './url/urlSync';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -17,6 +18,7 @@ createRoot(document.getElementById('root')!).render(
 );
 onWorkerCrash((reason) => void recoverWorker(reason));
 onWorkerStall((reason) => void recoverWorker(reason));
+startOfflineSupport();
 startFrameLoop();
 const start = readHash();
 void boot(start.hash, start.restored);

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../store';
 import { changeExperiment, changeSeed } from '../store/actions';
+import { OfflineStatus } from './OfflineStatus';
 
 const MAX_SEED = 0xffffffff;
 
@@ -35,6 +36,7 @@ export function ExperimentHeader() {
     <header className="header">
       <div className="brand">
         <h1>Plasticity Playground</h1>
+        <OfflineStatus />
       </div>
       <label>
         Experiment{' '}

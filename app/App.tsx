@@ -17,6 +17,7 @@ import { RasterPlot } from './components/RasterPlot';
 import { RateHistogram } from './components/RateHistogram';
 import { RateTrace } from './components/RateTrace';
 import { Toolbar } from './components/Toolbar';
+import { SoundControl } from './components/SoundControl';
 import { useStore } from './store';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
     <div className={`app${projector ? ' projector' : ''}`}>
       <ExperimentHeader />
       <Toolbar />
+      <SoundControl />
       <MessageBanner />
       <Gallery />
       <main className="main">

@@ -7,6 +7,7 @@
 import { useStore } from '../store';
 import { sim } from './client';
 import { live, notifyLiveData } from './frameBus';
+import { feedSound } from '../audio/spikeAudio';
 
 let running = false;
 let inFlight = false;
@@ -63,6 +64,8 @@ export async function pull(): Promise<void> {
     // Frames of an older run (requested before a rebuild) are dropped.
     if (!live.info || f.runId !== live.info.runId) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
+    const st = useStore.getState();
+    feedSound(f, live.info, st.speed, st.view.raster);
     live.rates.push(f.rateFirstBin, f.rates);
     // A replayed recorded change moved a parameter: the panel shows the value in effect.
     if (f.params) useStore.getState().setValues(f.params);

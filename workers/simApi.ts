@@ -7,6 +7,8 @@
 import type { RunConfig } from '../src-engine/config/runConfig';
 import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
+import type { TimelineInfo } from './timeline';
+export type { TimelineInfo } from './timeline';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
@@ -91,6 +93,8 @@ export interface Frame {
   error: string | null;
   /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */
   params: Record<string, number> | null;
+  /** Checkpoints and the run's reachable span, when they changed since the last frame (null: unchanged). */
+  timeline: TimelineInfo | null;
 }
 
 export interface SetParamsResult {
@@ -129,6 +133,13 @@ export interface SimApi {
   /** Live changes take effect at the next step boundary and are recorded with that step. */
   setParams(patch: Record<string, number>): Promise<SetParamsResult>;
   setSpeed(speed: Speed): Promise<void>;
+  /**
+   * Rewinds (or moves forward) to `step` within the run's span (0 … horizon), paused there: the
+   * latest checkpoint at or before it is restored and the recorded changes replayed, so the state
+   * is exactly the original's. A live change made there branches the run. New runId (the spikes
+   * shown start afresh).
+   */
+  seek(step: number): Promise<RunInfo>;
   pullFrame(): Promise<Frame>;
   metrics(): Promise<Record<string, MetricValue>>;
   /** A Brian2 script of the current run (parameters in effect now, same seed), or the reason there is none. */

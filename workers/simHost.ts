@@ -14,6 +14,7 @@ import { decodeImageSet, getImageSet, hasImageSet, provideImageSet } from '../sr
 import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localImages';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
+import { Timeline } from './timeline';
 import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 /** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
@@ -39,6 +40,9 @@ const noDatasets: DatasetLoader = async (name) => {
 
 export class SimHost implements SimApi {
   private session: Session | null = null;
+  /** Checkpoints and the reachable span of the run (rewind and branch). */
+  private timeline: Timeline | null = null;
+  private sentTimeline = -1;
   private spikes: SpikeMonitor | null = null;
   private spikeCursor = 0;
   private rateCursor = 0;
@@ -105,6 +109,8 @@ export class SimHost implements SimApi {
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));
     this.session = session;
+    this.timeline = new Timeline(session, net.clock.dt);
+    this.sentTimeline = -1;
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
@@ -142,6 +148,7 @@ export class SimHost implements SimApi {
     for (const [key, value] of Object.entries(patch)) {
       try {
         s.setParam(key, value);
+        this.timeline?.beforeChange();
         applied.push(key);
       } catch (e) {
         rejected.push((e as Error).message);
@@ -149,6 +156,22 @@ export class SimHost implements SimApi {
     }
     this.plotsDirty = true;
     return { step: s.step, applied, rejected, info: this.info() };
+  }
+
+  async seek(step: number): Promise<RunInfo> {
+    this.need();
+    if (!Number.isFinite(step)) throw new Error('seek needs a step number');
+    this.playing = false;
+    this.error = null;
+    this.timeline!.seek(step);
+    // The spikes buffered so far belong to the other history; the UI starts afresh (new runId).
+    this.spikes!.clear();
+    this.spikeCursor = 0;
+    this.rateCursor = 0;
+    this.plotsDirty = true;
+    this.runId++;
+    this.sentTimeline = -1;
+    return this.info();
   }
 
   async setSpeed(speed: Speed): Promise<void> {
@@ -160,7 +183,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null, timeline: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -188,7 +211,9 @@ export class SimHost implements SimApi {
       plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
       error: this.error,
       params: paramsChanged ? { ...s.params } : null,
+      timeline: this.timeline && this.timeline.version !== this.sentTimeline ? this.timeline.info() : null,
     };
+    if (this.timeline) this.sentTimeline = this.timeline.version;
     if (frame.plots) this.plotsDirty = false;
     // Surface plots carry a fresh Float32Array each: transferred, not copied.
     const plotBuffers = (frame.plots ?? []).flatMap((p) => (p.kind === 'surface' ? [p.values.buffer] : []));
@@ -284,7 +309,7 @@ export class SimHost implements SimApi {
   private advance(n: number): boolean {
     const s = this.need();
     try {
-      s.advance(n);
+      this.timeline!.advance(n);
       if (n > 0) this.plotsDirty = true;
       return true;
     } catch (e) {

@@ -18,6 +18,7 @@ import { RateHistogram } from './components/RateHistogram';
 import { RateTrace } from './components/RateTrace';
 import { Toolbar } from './components/Toolbar';
 import { SoundControl } from './components/SoundControl';
+import { Timeline } from './components/Timeline';
 import { useStore } from './store';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
     <div className={`app${projector ? ' projector' : ''}`}>
       <ExperimentHeader />
       <Toolbar />
+      <Timeline />
       <SoundControl />
       <MessageBanner />
       <Gallery />

@@ -8,6 +8,7 @@ import { useStore } from '../store';
 import { sim } from './client';
 import { live, notifyLiveData } from './frameBus';
 import { feedSound } from '../audio/spikeAudio';
+import { setTimelineInfo } from './timelineStore';
 
 let running = false;
 let inFlight = false;
@@ -69,6 +70,7 @@ export async function pull(): Promise<void> {
     live.rates.push(f.rateFirstBin, f.rates);
     // A replayed recorded change moved a parameter: the panel shows the value in effect.
     if (f.params) useStore.getState().setValues(f.params);
+    if (f.timeline) setTimelineInfo(f.timeline);
     if (f.plots) {
       live.plots = f.plots;
       useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));

@@ -51,7 +51,7 @@ export function SoundControl() {
             setSoundEnabled(e.target.checked);
           }}
         />{' '}
-        🔊 Hear the spikes
+        Hear the spikes
       </label>
       {s.enabled && (
         <>
@@ -102,7 +102,7 @@ function status(s: ReturnType<typeof soundState>, source: SoundSource): string {
     const range = source.kind === 'series' ? `${LOW_HZ} Hz = lowest value so far, ${HIGH_HZ} Hz = highest` : `${LOW_HZ} Hz = 0 Hz, ${HIGH_HZ} Hz = 100 Hz or more`;
     return `Pitch ${Number.isFinite(s.pitch) ? `${s.pitch.toFixed(0)} Hz` : '—'} (${range}, logarithmic)`;
   }
-  const rate = `${s.rate.toFixed(s.rate < 10 ? 1 : 0)} spikes per second of sound`;
+  const rate = s.rate > 0 ? `${s.rate.toFixed(s.rate < 10 ? 1 : 0)} spikes per second of sound` : 'no spikes yet';
   if (s.thin > 1) return `Thinned: one click per ${s.thin} spikes (${rate}; at most ${MAX_CLICKS_PER_S} clicks/s can be told apart). Slow the speed or pick fewer neurons to hear every spike.`;
   return `Every spike clicks (${rate}); timing follows simulated time at the chosen speed.`;
 }

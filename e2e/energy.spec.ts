@@ -41,7 +41,6 @@ async function changed(page: Page, a: string, b: string): Promise<number> {
 }
 
 test('the 3D landscape draws a coloured surface; dragging λ changes it, and nothing else does', async ({ page }) => {
-  test.setTimeout(120_000); // software WebGL on a busy machine
   await page.goto(link());
   await expect(page.getByTestId('experiment')).toHaveValue('folded-autoencoder');
   const view = page.getByTestId('plot-canvas-landscape');

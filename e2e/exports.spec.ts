@@ -94,7 +94,6 @@ test('each chart downloads as a valid PNG, SVG and CSV', async ({ page }) => {
 });
 
 test('an experiment chart exports its series; the configuration JSON imports to the same fingerprint', async ({ browser }) => {
-  test.setTimeout(120_000);
   const page = await browser.newPage();
   await page.goto('/');
   // Let the start-up run begin first, so the choice below is not overtaken by the initial configuration.

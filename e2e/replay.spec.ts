@@ -9,7 +9,7 @@ import { readNumber, simCli } from './helpers';
 import { pauseNow, stepTo } from './runControl';
 
 test('six slider moves in a session replay exactly from the copied link', async ({ browser }) => {
-  test.setTimeout(180_000);
+
   const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await ctx.newPage();
   // The session is played in 100-ms stretches (Play/Pause and +100 ms), with a slider move at each

@@ -15,7 +15,7 @@ describe('coupled-correlations (SCIENCE.md §8)', () => {
     expect(m05.corr_predicted).toBeCloseTo(0.3652 / 2, 3);
   });
 
-  it('measured cross-covariance agrees with linear response at J = 0.5 mV within 10% (first-order theory) + 3 SE (sampling, 10^4 pair-seconds)', { timeout: 300_000 }, () => {
+  it('measured cross-covariance agrees with linear response at J = 0.5 mV within 10% (first-order theory) + 3 SE (sampling, 10^4 pair-seconds)', () => {
     const run = build({ j_mV: 0.5, n_pairs: 1000 }, 11);
     run.network.run(100_000);
     const m = run.metrics() as M;

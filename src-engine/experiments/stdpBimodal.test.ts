@@ -30,7 +30,7 @@ describe('stdp-bimodal (Song, Miller & Abbott 2000, Brian2 parameters)', () => {
     const mean = at15.reduce((a, m) => a + m.output_rate_hz, 0) / at15.length;
     expect(mean).toBeGreaterThanOrEqual(18);
     expect(mean).toBeLessThanOrEqual(26);
-  }, 120_000);
+  });
 
   it('at 30 Hz input the mean weight is lower and output/input stays below 1.5', () => {
     expect(at30.mean_weight_ratio).toBeLessThan(at15[0].mean_weight_ratio);

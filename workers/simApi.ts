@@ -8,11 +8,13 @@ import type { RunConfig } from '../src-engine/config/runConfig';
 import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
 import type { TimelineInfo } from './timeline';
+import type { ABFrame } from './abRun';
 export type { TimelineInfo } from './timeline';
+export type { ABFrame } from './abRun';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
-export type { RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
+export type { ABChoice, RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
 export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
@@ -63,6 +65,8 @@ export interface RunInfo {
   layers: RasterLayer[];
   /** Steps per population-rate bin. */
   rateBinSteps: number;
+  /** Why the view's run B was dropped (the parameter or value does not fit this experiment); '' when fine. */
+  abProblem: string;
 }
 
 /** Everything that happened since the previous pullFrame() (merged; never queued). */
@@ -95,6 +99,8 @@ export interface Frame {
   params: Record<string, number> | null;
   /** Checkpoints and the run's reachable span, when they changed since the last frame (null: unchanged). */
   timeline: TimelineInfo | null;
+  /** Run B of an A/B comparison at the same step (view.ab), or null. */
+  b: ABFrame | null;
 }
 
 export interface SetParamsResult {

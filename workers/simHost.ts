@@ -15,6 +15,7 @@ import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localIm
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
 import { Timeline } from './timeline';
+import { ABRun, abTransferables, checkChoice } from './abRun';
 import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 /** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
@@ -43,6 +44,9 @@ export class SimHost implements SimApi {
   /** Checkpoints and the reachable span of the run (rewind and branch). */
   private timeline: Timeline | null = null;
   private sentTimeline = -1;
+  /** Run B of an A/B comparison (view.ab), advanced in lockstep; null: none. */
+  private ab: ABRun | null = null;
+  private abProblem = '';
   private spikes: SpikeMonitor | null = null;
   private spikeCursor = 0;
   private rateCursor = 0;
@@ -91,7 +95,9 @@ export class SimHost implements SimApi {
   async setView(view: ViewConfig): Promise<RunInfo> {
     const r = validateView(view);
     if (r.messages.length > 0) throw new Error(r.messages.join(' '));
+    const abChanged = JSON.stringify(r.view.ab ?? null) !== JSON.stringify(this.view.ab ?? null);
     this.view = r.view;
+    if (abChanged && this.session) await this.rebuildB();
     return this.info();
   }
 
@@ -101,10 +107,7 @@ export class SimHost implements SimApi {
     if (messages.length > 0) throw new Error(messages.join(' '));
     this.playing = false;
     this.error = null;
-    for (const name of findExperiment(safe.experiment)?.datasets?.(safe.params) ?? []) {
-      if (name === LOCAL_IMAGE_SET && !hasImageSet(name)) throw new Error('this run trains on your own images, which are not loaded here; choose them again or pick another input');
-      if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
-    }
+    await this.ensureDatasets(safe.experiment, safe.params);
     const session = new Session(safe);
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));
@@ -115,7 +118,32 @@ export class SimHost implements SimApi {
     this.rateCursor = 0;
     this.plotsDirty = true;
     this.runId++;
+    await this.rebuildB();
     return this.info();
+  }
+
+  /** Builds run B for view.ab (or drops it, with a message, when the choice does not fit this experiment). */
+  private async rebuildB(): Promise<void> {
+    const s = this.need();
+    this.ab = null;
+    this.abProblem = '';
+    const choice = this.view.ab;
+    if (!choice) return;
+    const problem = checkChoice(s.def, choice);
+    if (problem) {
+      this.abProblem = problem;
+      this.view = { ...this.view, ab: null };
+      return;
+    }
+    await this.ensureDatasets(s.def.id, { ...s.params, [choice.key]: choice.value });
+    this.ab = new ABRun(choice, s.toConfig(), s.step);
+  }
+
+  private async ensureDatasets(experiment: string, params: Record<string, number>): Promise<void> {
+    for (const name of findExperiment(experiment)?.datasets?.(params) ?? []) {
+      if (name === LOCAL_IMAGE_SET && !hasImageSet(name)) throw new Error('this run trains on your own images, which are not loaded here; choose them again or pick another input');
+      if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
+    }
   }
 
   async play(): Promise<void> {
@@ -149,6 +177,7 @@ export class SimHost implements SimApi {
       try {
         s.setParam(key, value);
         this.timeline?.beforeChange();
+        this.ab?.setParam(key, value);
         applied.push(key);
       } catch (e) {
         rejected.push((e as Error).message);
@@ -163,7 +192,8 @@ export class SimHost implements SimApi {
     if (!Number.isFinite(step)) throw new Error('seek needs a step number');
     this.playing = false;
     this.error = null;
-    this.timeline!.seek(step);
+    const at = this.timeline!.seek(step);
+    this.ab?.seek(at);
     // The spikes buffered so far belong to the other history; the UI starts afresh (new runId).
     this.spikes!.clear();
     this.spikeCursor = 0;
@@ -183,7 +213,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null, timeline: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null, timeline: null, b: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -212,12 +242,14 @@ export class SimHost implements SimApi {
       error: this.error,
       params: paramsChanged ? { ...s.params } : null,
       timeline: this.timeline && this.timeline.version !== this.sentTimeline ? this.timeline.info() : null,
+      b: null,
     };
     if (this.timeline) this.sentTimeline = this.timeline.version;
+    frame.b = this.ab ? this.ab.frame(frame.plots !== null) : null;
     if (frame.plots) this.plotsDirty = false;
     // Surface plots carry a fresh Float32Array each: transferred, not copied.
     const plotBuffers = (frame.plots ?? []).flatMap((p) => (p.kind === 'surface' ? [p.values.buffer] : []));
-    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers]);
+    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers, ...abTransferables(frame.b)]);
   }
 
   async metrics() {
@@ -262,6 +294,7 @@ export class SimHost implements SimApi {
       dt_ms: net.clock.dt,
       layers: s.run.layers.map((l) => ({ ...l })),
       rateBinSteps: s.run.rates[0]?.binSteps ?? 10,
+      abProblem: this.abProblem,
     };
   }
 
@@ -310,6 +343,7 @@ export class SimHost implements SimApi {
     const s = this.need();
     try {
       this.timeline!.advance(n);
+      this.ab?.advance(n);
       if (n > 0) this.plotsDirty = true;
       return true;
     } catch (e) {

@@ -19,6 +19,7 @@ import { RateTrace } from './components/RateTrace';
 import { Toolbar } from './components/Toolbar';
 import { SoundControl } from './components/SoundControl';
 import { Timeline } from './components/Timeline';
+import { ABPanel } from './components/ABPanel';
 import { useStore } from './store';
 
 export function App() {
@@ -69,6 +70,7 @@ function Plots({ viewBar }: { viewBar: boolean }) {
   return (
     <section className="plots" aria-label="Live plots">
       {viewBar && <ViewBar />}
+      <ABPanel />
       <ExperimentPlots />
       <SpikingViews />
       <MetricsCard />

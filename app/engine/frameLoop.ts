@@ -9,6 +9,7 @@ import { sim } from './client';
 import { live, notifyLiveData } from './frameBus';
 import { feedSound } from '../audio/spikeAudio';
 import { setTimelineInfo } from './timelineStore';
+import { feedAB, resetAB } from './abLive';
 
 let running = false;
 let inFlight = false;
@@ -36,6 +37,7 @@ export function resetLiveData(): void {
   const info = live.info;
   live.spikes.clear();
   live.plots = [];
+  resetAB();
   useStore.getState().setPlotTitles([]);
   if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
   useStore.setState({ droppedSpikes: 0 });
@@ -71,6 +73,7 @@ export async function pull(): Promise<void> {
     // A replayed recorded change moved a parameter: the panel shows the value in effect.
     if (f.params) useStore.getState().setValues(f.params);
     if (f.timeline) setTimelineInfo(f.timeline);
+    feedAB(f.b);
     if (f.plots) {
       live.plots = f.plots;
       useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));

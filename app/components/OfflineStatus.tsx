@@ -14,7 +14,7 @@ export function OfflineStatus() {
   const offlineNow = !s.online;
   if (s.state === 'update') {
     return (
-      <span className="offline-status update" role="status" data-testid="offline-status" data-state="update">
+      <span className="offline-status update" aria-live="polite" data-testid="offline-status" data-state="update">
         A new version is ready{' '}
         <button data-testid="offline-update" onClick={applyUpdate} title="Reload the page with the new version (the link keeps your run)">
           Reload to update
@@ -25,7 +25,7 @@ export function OfflineStatus() {
   const t = TEXT[s.state];
   if (!t && !offlineNow) return null;
   return (
-    <span className={`offline-status ${s.state}`} role="status" data-testid="offline-status" data-state={s.state} title={t ? `${t.title}${s.detail ? `: ${s.detail}` : ''}` : undefined}>
+    <span className={`offline-status ${s.state}`} aria-live="polite" data-testid="offline-status" data-state={s.state} title={t ? `${t.title}${s.detail ? `: ${s.detail}` : ''}` : undefined}>
       {offlineNow ? 'Offline · ' : ''}
       {t ? t.label : 'not stored for offline use'}
     </span>

@@ -50,4 +50,12 @@ test('sound clicks match the chosen neuron\'s spikes', async ({ page }) => {
   const expected2: number[] = [];
   for (let i = 0; i < b2.ids.length; i++) if (b2.ids[i] === NEURON + 1) expected2.push(b2.steps[i]);
   expect(after).toEqual(expected2);
+
+  // A rate-coded experiment has no spikes: the sound follows a chart series as a pitch.
+  await page.getByTestId('experiment').selectOption('hebb-compensation');
+  await expect(page.getByTestId('sound-source')).toHaveValue(/^series:/);
+  await expect(page.getByTestId('sound-status')).toContainText(/Pitch \d+ Hz/, { timeout: 60_000 });
+  const hz = Number(/Pitch (\d+) Hz/.exec((await page.getByTestId('sound-status').textContent()) ?? '')![1]);
+  expect(hz).toBeGreaterThanOrEqual(220);
+  expect(hz).toBeLessThanOrEqual(880);
 });

@@ -3,7 +3,7 @@
  * rate-coded runs, a pitch that follows a rate. Off by default; volume; says when it thins clicks.
  */
 import './classroom.css';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { MAX_CLICKS_PER_S } from '../audio/clickScheduler';
 import { HIGH_HZ, LOW_HZ } from '../audio/ratePitch';
 import { setSoundEnabled, setSoundSource, setSoundVolume, soundState, subscribeSound, type SoundSource } from '../audio/spikeAudio';
@@ -22,21 +22,26 @@ export function SoundControl() {
   const info = useStore((st) => st.info);
   const raster = useStore((st) => st.view.raster);
   const plotTitles = useStore((st) => st.plotTitles);
-  if (!info || info.mode !== 'simulated') return null;
+  const simulated = info !== null && info.mode === 'simulated';
   const options: Option[] = [];
-  if (info.layers.length > 0) {
+  if (info && simulated && info.layers.length > 0) {
     options.push({ value: 'neuron', label: 'one neuron', source: { kind: 'neuron', id: s.source.kind === 'neuron' ? s.source.id : 0 } });
     info.layers.forEach((l, i) => options.push({ value: `layer:${i}`, label: `every neuron of ${l.label} (${l.count.toLocaleString('en')})`, source: { kind: 'layer', index: i } }));
     options.push({ value: 'raster', label: `the raster's selection (${selectNeurons(info, raster).shown.toLocaleString('en')} neurons)`, source: { kind: 'raster' } });
     info.layers.forEach((l, i) => options.push({ value: `layer-rate:${i}`, label: `pitch: population rate of ${l.label}`, source: { kind: 'layer-rate', index: i } }));
   }
-  for (const p of plotTitles) {
+  for (const p of simulated ? plotTitles : []) {
     const spec = seriesOf(p.id);
     spec.forEach(({ label, k }) => options.push({ value: `series:${p.id}:${k}`, label: `pitch: ${p.title} — ${label}`, source: { kind: 'series', plot: p.id, series: k } }));
   }
   const value = keyOf(s.source);
   const current = options.find((o) => o.value === value) ?? options[0];
-  if (!current) return null;
+  // Another experiment may not offer the source chosen before: play what the menu shows.
+  const fallback = s.enabled && current && current.value !== value ? current.source : null;
+  useEffect(() => {
+    if (fallback) setSoundSource(fallback);
+  }, [fallback]);
+  if (!info || !simulated || !current) return null;
   const source = current.source;
   const layerOf = (id: number) => info.layers.find((l) => id >= l.start && id < l.start + l.count);
   return (

@@ -5,6 +5,8 @@ import { App } from './App';
 import { onWorkerCrash } from './engine/client';
 import { onWorkerStall, startFrameLoop } from './engine/frameLoop';
 import './export/brian2Action';
+import './export/pynnAction';
+import './export/nwbAction';
 import { boot } from './store/actions';
 import { recoverWorker } from './store/recovery';
 import { readHash } from './url/urlSync';

@@ -1,122 +1,106 @@
 /**
- * npm run bench — engine throughput in Node on the reference networks of
- * shared/BENCH_NETWORKS.md that the engine can build so far, through the same experiment
- * builders the app and the CLI use. Median of 3 runs after a warm-up run; building the
- * network is timed separately and not included in wall_ms.
+ * npm run bench — engine throughput in Node on the benchmark networks (bench/networks.ts),
+ * through the same experiment builders and Session the app and the CLI use. Building a network
+ * is timed apart and not included in the wall time.
  *
- *   npm run bench                 all networks, table + one JSON line per network
+ *   npm run bench                       all networks: median of 3 runs after a warm-up run
  *   npm run bench -- --only cuba-1k --runs 5
- *   npm run bench -- --write      also rewrite the table in docs/BENCHMARKS.md
+ *   npm run bench -- --brian2           Brian2 cpp_standalone and the engine back to back on each
+ *                                       network: per round one Brian2 run then one engine run,
+ *                                       the ratio per round, medians reported (bench/brian2Run.ts)
+ *   npm run bench -- --write            also rewrite the table in docs/BENCHMARKS.md
+ *   npm run bench -- --browser          the same networks in the app's worker in headless Chromium
+ *                                       (bench/browserRun.ts)
  */
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { defaultRunConfig, type RunConfig } from '../src-engine/config/runConfig';
-import { Session } from '../src-engine/run/session';
+import { brian2Build, brian2Once, type Brian2Build } from './brian2Run';
+import { engineOnce, medianBy, round, type EngineResult } from './engineRun';
+import { NETWORKS, type BenchNet } from './networks';
 
-interface BenchNet {
-  name: string;
-  config: () => RunConfig;
-  sim_ms: number;
+export interface Row {
+  engine: EngineResult;
+  /** With --brian2: Brian2's median main-loop time, its mean rate and the median per-round ratio. */
+  brian2?: { wall_ms: number; mean_rate_hz: number; ratio: number; ratios: number[] };
 }
 
-const cuba = (n: number): BenchNet => ({
-  name: `cuba-${n / 1000}k`,
-  sim_ms: 1000,
-  config: () => {
-    const c = defaultRunConfig('balanced-ei', 1);
-    c.params.n_neurons = n;
-    return c;
-  },
-});
-
-/** stdp-song-100: stdp-bimodal with 100 output neurons (100,000 plastic synapses), 10 s. */
-const song100: BenchNet = {
-  name: 'stdp-song-100',
-  sim_ms: 10_000,
-  config: () => {
-    const c = defaultRunConfig('stdp-bimodal', 1);
-    c.params.n_outputs = 100;
-    return c;
-  },
-};
-
-const NETWORKS: BenchNet[] = [cuba(1000), cuba(4000), cuba(10000), song100];
-
-interface Result {
-  name: string;
-  neurons: number;
-  synapses: number;
-  sim_ms: number;
-  wall_ms: number;
-  build_ms: number;
-  realtime_factor: number;
-  spikes: number;
-  mean_rate_hz: number;
-  synaptic_events_per_s: number;
+function argValue(args: string[], flag: string): string | null {
+  return args.includes(flag) ? args[args.indexOf(flag) + 1] ?? null : null;
 }
 
-function once(net: BenchNet): Result {
-  const t0 = performance.now();
-  const s = new Session(net.config());
-  const t1 = performance.now();
-  const steps = Math.round(net.sim_ms / s.run.network.clock.dt);
-  s.advance(steps);
-  const t2 = performance.now();
-  const sum = s.summary();
-  const events = s.run.network.deliveredEvents;
-  const wall = t2 - t1;
-  return {
-    name: net.name,
-    neurons: sum.neurons,
-    synapses: sum.synapses,
-    sim_ms: net.sim_ms,
-    wall_ms: round(wall, 1),
-    build_ms: round(t1 - t0, 1),
-    realtime_factor: round(net.sim_ms / wall, 2),
-    spikes: sum.spikes,
-    mean_rate_hz: round((sum.spikes * 1000) / (sum.neurons * net.sim_ms), 2),
-    synaptic_events_per_s: Math.round(events / (wall / 1000)),
-  };
-}
-
-function round(x: number, d: number): number {
-  const f = 10 ** d;
-  return Math.round(x * f) / f;
-}
-
-function median(xs: Result[]): Result {
-  const sorted = [...xs].sort((a, b) => a.wall_ms - b.wall_ms);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-  const runs = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1])) : 3;
+  if (args.includes('--browser')) {
+    const { browserMain } = await import('./browserRun');
+    await browserMain(args);
+    return;
+  }
+  const only = argValue(args, '--only');
+  const runs = Math.max(1, Number(argValue(args, '--runs') ?? 3));
+  const withBrian2 = args.includes('--brian2');
   const nets = NETWORKS.filter((n) => !only || n.name === only);
   if (nets.length === 0) throw new Error(`unknown network ${only}; known: ${NETWORKS.map((n) => n.name).join(', ')}`);
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
-  const results: Result[] = [];
+  const rows: Row[] = [];
   for (const net of nets) {
-    once(net); // warm-up: JIT and allocation
-    const rs: Result[] = [];
-    for (let r = 0; r < runs; r++) rs.push(once(net));
-    const m = median(rs);
-    results.push(m);
-    console.log(JSON.stringify(m));
+    const row = withBrian2 ? pairedRuns(net, runs) : { engine: engineRuns(net, runs) };
+    rows.push(row);
+    console.log(JSON.stringify({ ...row.engine, ...(row.brian2 ? { brian2: row.brian2 } : {}) }));
   }
-  const table = renderTable(results, machine, runs);
+  const table = renderTable(rows, runs, withBrian2);
   console.log('\n' + table);
   if (args.includes('--write')) writeDocs(table);
 }
 
-function renderTable(rs: Result[], machine: string, runs: number): string {
-  const head = '| network | neurons | synapses | simulated | wall (median) | real-time factor | spikes | mean rate | synaptic events/s | build |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
-  const rows = rs.map((r) =>
-    `| ${r.name} | ${r.neurons.toLocaleString('en')} | ${r.synapses.toLocaleString('en')} | ${r.sim_ms / 1000} s | ${(r.wall_ms / 1000).toFixed(3)} s | ${r.realtime_factor}× | ${r.spikes.toLocaleString('en')} | ${r.mean_rate_hz} Hz | ${(r.synaptic_events_per_s / 1e6).toFixed(1)} M | ${r.build_ms} ms |`);
+function engineRuns(net: BenchNet, runs: number): EngineResult {
+  engineOnce(net); // warm-up: JIT and allocation
+  const rs: EngineResult[] = [];
+  for (let r = 0; r < runs; r++) rs.push(engineOnce(net));
+  return medianBy(rs, (x) => x.wall_ms);
+}
+
+/** One warm-up of each, then `runs` rounds of (Brian2 run, engine run); ratio = Brian2 time / engine time. */
+function pairedRuns(net: BenchNet, runs: number): Row {
+  const build: Brian2Build = brian2Build(net, (m) => console.error(m));
+  brian2Once(build);
+  engineOnce(net);
+  const b: number[] = [], e: EngineResult[] = [], ratios: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const tb = brian2Once(build);
+    const te = engineOnce(net);
+    b.push(tb);
+    e.push(te);
+    ratios.push(round(tb / te.wall_ms, 2));
+  }
+  return {
+    engine: medianBy(e, (x) => x.wall_ms),
+    brian2: { wall_ms: round(medianBy(b, (x) => x), 1), mean_rate_hz: round(build.mean_rate_hz, 2), ratio: medianBy(ratios, (x) => x), ratios },
+  };
+}
+
+function machine(): string {
+  return `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+}
+
+function renderTable(rows: Row[], runs: number, withBrian2: boolean): string {
   const date = new Date().toISOString().slice(0, 10);
-  return [`Machine: ${machine}. Median of ${runs} runs after one warm-up run; ${date}.`, '', head, sep, ...rows].join('\n');
+  const how = withBrian2
+    ? `One warm-up run of each, then ${runs} rounds of one Brian2 2.5.1 cpp_standalone run (its main-loop timer) followed by one engine run; medians, the ratio is the median of the per-round ratios; ${date}.`
+    : `Median of ${runs} runs after one warm-up run; ${date}.`;
+  const head = withBrian2
+    ? '| network | neurons | synapses | simulated | wall (median) | real-time factor | Brian2 C++ main loop | our speed ÷ Brian2\'s | spikes | mean rate | Brian2 mean rate | synaptic events/s | build |'
+    : '| network | neurons | synapses | simulated | wall (median) | real-time factor | spikes | mean rate | synaptic events/s | build |';
+  const sep = withBrian2 ? '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|' : '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const lines = rows.map(({ engine: r, brian2: b }) => {
+    const cells = [
+      r.name, r.neurons.toLocaleString('en'), r.synapses.toLocaleString('en'), `${r.sim_ms / 1000} s`,
+      `${(r.wall_ms / 1000).toFixed(3)} s`, `${r.realtime_factor}×`,
+      ...(b ? [`${(b.wall_ms / 1000).toFixed(3)} s`, `${b.ratio.toFixed(2)}×`] : []),
+      r.spikes.toLocaleString('en'), `${r.mean_rate_hz} Hz`, ...(b ? [`${b.mean_rate_hz} Hz`] : []),
+      `${(r.synaptic_events_per_s / 1e6).toFixed(1)} M`, `${r.build_ms} ms`,
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [`Machine: ${machine()}. ${how}`, '', head, sep, ...lines].join('\n');
 }
 
 function writeDocs(table: string): void {
@@ -129,4 +113,4 @@ function writeDocs(table: string): void {
   console.log('\nupdated docs/BENCHMARKS.md');
 }
 
-main();
+await main();

@@ -5,14 +5,17 @@
  *   npm run sim -- --experiment ID [--seed S] [--steps N] [--set key=value]... [--json]
  *   npm run sim -- --url 'LINK' [--steps N] [--json]
  *   npm run sim -- --experiment ID|--url LINK [--seed S] [--set key=value]... --brian2 out.py
+ *   npm run sim -- --experiment ID|--url LINK [--seed S] [--set key=value]... --pynn out.py
+ *   npm run sim -- --experiment ID|--url LINK [--seed S] [--steps N] [--set key=value]... --nwb out.nwb
  *
  * With --json the last line of stdout is one JSON object:
  *   {experiment, seed, steps, dt_ms, neurons, synapses, spikes, fingerprint, metrics, url}
- * With --brian2 it writes a Brian2 script of the configured run instead of running it.
+ * With --brian2 / --pynn it writes a Brian2 / PyNN script of the configured run instead of running it;
+ * with --nwb it runs it and writes every spike to an NWB 2.x file (at most 50 million spikes).
  * Errors exit with status 2 and a one-line message on stderr.
  */
 import { writeFileSync } from 'node:fs';
-import { brian2FromArgs, parseSimArgs, runSim, listText, CliError } from './simCli';
+import { brian2FromArgs, nwbFromArgs, parseSimArgs, pynnFromArgs, runSim, listText, CliError } from './simCli';
 
 try {
   const args = parseSimArgs(process.argv.slice(2));
@@ -22,6 +25,13 @@ try {
   } else if (args.brian2) {
     writeFileSync(args.brian2, brian2FromArgs(args, warn));
     process.stdout.write(`wrote ${args.brian2} (run it with: python3 ${args.brian2} --help)\n`);
+  } else if (args.pynn) {
+    writeFileSync(args.pynn, pynnFromArgs(args, warn));
+    process.stdout.write(`wrote ${args.pynn} (run it with: mpirun -np 4 python3 ${args.pynn} --backend neuron; see docs/SCALE_OUT.md)\n`);
+  } else if (args.nwb) {
+    const r = await nwbFromArgs(args, warn);
+    writeFileSync(args.nwb, r.bytes);
+    process.stdout.write(`wrote ${args.nwb} (${r.spikes} spikes over ${r.steps} steps, NWB 2.x Units table)\n`);
   } else {
     const out = runSim(args, warn);
     if (args.json) process.stdout.write(JSON.stringify(out) + '\n');

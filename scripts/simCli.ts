@@ -3,6 +3,8 @@ import { decodeLink, encodeLink } from '../src-engine/config/link';
 import { checkParam, defaultRunConfig, MAX_SEED, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { exportBrian2 } from '../src-engine/export/brian2/index';
+import { exportNwb } from '../src-engine/export/nwb/index';
+import { exportPynn } from '../src-engine/export/pynn/index';
 import { Session, type RunSummary } from '../src-engine/run/session';
 import { ensureDatasets } from './nodeDatasets';
 
@@ -19,6 +21,10 @@ export interface SimArgs {
   base: string;
   /** Write a Brian2 script for the configured run to this file instead of running it. */
   brian2?: string;
+  /** Write a PyNN script for the configured run to this file instead of running it. */
+  pynn?: string;
+  /** Run and write every spike to this NWB file. */
+  nwb?: string;
 }
 
 export const DEFAULT_BASE = 'http://localhost:5173/';
@@ -39,6 +45,8 @@ export function parseSimArgs(argv: string[]): SimArgs {
     else if (f === '--url') a.url = value(i++, f);
     else if (f === '--base') a.base = value(i++, f);
     else if (f === '--brian2') a.brian2 = value(i++, f);
+    else if (f === '--pynn') a.pynn = value(i++, f);
+    else if (f === '--nwb') a.nwb = value(i++, f);
     else if (f === '--seed') a.seed = intArg(value(i++, f), f, 0, MAX_SEED);
     else if (f === '--steps') a.steps = intArg(value(i++, f), f, 0, MAX_STEPS);
     else if (f === '--set') {
@@ -98,18 +106,43 @@ export function runSim(a: SimArgs, warn: (msg: string) => void = () => {}): SimO
 }
 
 /**
- * The Brian2 script for the configured run (--brian2): the initial parameters with any recorded
- * changes of a link applied (their final values), and the run's seed. An experiment Brian2 cannot
- * express is an error carrying the reason.
+ * The parameters to export for the configured run: the initial parameters with any recorded
+ * changes of a link applied (their final values; a script does not replay them), and the seed.
  */
-export function brian2FromArgs(a: SimArgs, warn: (msg: string) => void = () => {}): string {
+function exportParams(a: SimArgs, warn: (msg: string) => void): { cfg: RunConfig; params: Record<string, number> } {
   const cfg = configFromArgs(a, warn);
   const params = { ...cfg.params };
   for (const e of cfg.events) params[e.key] = e.value;
   if (cfg.events.length > 0) warn(`the link's ${cfg.events.length} recorded change(s) are exported as final values, not replayed at their steps`);
+  return { cfg, params };
+}
+
+/** The Brian2 script for the configured run (--brian2); an experiment Brian2 cannot express is an error carrying the reason. */
+export function brian2FromArgs(a: SimArgs, warn: (msg: string) => void = () => {}): string {
+  const { cfg, params } = exportParams(a, warn);
   const r = exportBrian2(cfg.experiment, params, cfg.seed);
   if (!r.ok) throw new CliError(`error: no Brian2 export for ${cfg.experiment}: ${r.reason}`);
   return r.script;
+}
+
+/** The PyNN script for the configured run (--pynn); an experiment PyNN cannot express is an error carrying the reason. */
+export function pynnFromArgs(a: SimArgs, warn: (msg: string) => void = () => {}): string {
+  const { cfg, params } = exportParams(a, warn);
+  const r = exportPynn(cfg.experiment, params, cfg.seed);
+  if (!r.ok) throw new CliError(`error: no PyNN export for ${cfg.experiment}: ${r.reason}`);
+  return r.script;
+}
+
+/** Runs the configured run for --steps (or the default) and returns every spike as an NWB file (--nwb). */
+export async function nwbFromArgs(a: SimArgs, warn: (msg: string) => void = () => {}, now = new Date()): Promise<{ bytes: Uint8Array; spikes: number; steps: number }> {
+  const cfg = configFromArgs(a, warn);
+  ensureDatasets(cfg.experiment, cfg.params);
+  const steps = a.steps ?? findExperiment(cfg.experiment)!.defaultSteps;
+  const h5wasm = (await import('h5wasm')).default;
+  const iso = now.toISOString();
+  const r = await exportNwb(h5wasm, { config: cfg, steps, link: encodeLink(cfg, a.base), startTime: iso, createdTime: iso });
+  if (!r.ok) throw new CliError(`error: no NWB export: ${r.reason}`);
+  return { bytes: r.bytes, spikes: r.spikes, steps };
 }
 
 export function listText(): string {

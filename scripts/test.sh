@@ -10,6 +10,10 @@ rm -rf "$out" && mkdir -p "$out"
 # Brian2 for the export integration test (installed as root when missing; otherwise that one
 # test fails with a message naming the package, and the rest of the suite still runs).
 bash scripts/ensure-brian2.sh || true
+# PyNN + NEURON + MPI (PyNN export integration test; compiles PyNN's NMODL mechanisms once) and
+# h5py (NWB export tests); as root installed when missing, otherwise those tests fail with a message.
+bash scripts/ensure-pynn.sh || true
+bash scripts/ensure-h5py.sh || true
 
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile="$out/unit.json"
 unit_rc=$?

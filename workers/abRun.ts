@@ -101,6 +101,15 @@ export class ABRun {
   }
 }
 
+/** Run B for a choice (none without one; none, with the reason, when it does not fit), its data sets loaded first. */
+export async function buildRunB(a: Session, choice: ABChoice | null, ensureDatasets: (experiment: string, params: Record<string, number>) => Promise<void>): Promise<{ run: ABRun | null; problem: string }> {
+  if (!choice) return { run: null, problem: '' };
+  const problem = checkChoice(a.def, choice);
+  if (problem) return { run: null, problem };
+  await ensureDatasets(a.def.id, { ...a.params, [choice.key]: choice.value });
+  return { run: new ABRun(choice, a.toConfig(), a.step), problem: '' };
+}
+
 /** Buffers of a B frame to transfer rather than copy. */
 export function abTransferables(b: ABFrame | null): ArrayBuffer[] {
   if (!b) return [];

@@ -7,6 +7,8 @@
 import type { RunConfig } from '../src-engine/config/runConfig';
 import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
+import type { NwbExport } from '../src-engine/export/nwb/index';
+import type { PynnExport } from '../src-engine/export/pynn/index';
 import type { TimelineInfo } from './timeline';
 import type { ABFrame } from './abRun';
 export type { TimelineInfo } from './timeline';
@@ -14,6 +16,8 @@ export type { ABFrame } from './abRun';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
+export type { NwbExport } from '../src-engine/export/nwb/index';
+export type { PynnExport } from '../src-engine/export/pynn/index';
 export type { ABChoice, RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
 export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
@@ -150,4 +154,13 @@ export interface SimApi {
   metrics(): Promise<Record<string, MetricValue>>;
   /** A Brian2 script of the current run (parameters in effect now, same seed), or the reason there is none. */
   brian2Script(): Promise<Brian2Export>;
+  /** A PyNN script of the current run (parameters in effect now, same seed), or the reason there is none. */
+  pynnScript(): Promise<PynnExport>;
+  /**
+   * Every spike of the current run so far as an NWB 2.x file (the bytes are transferred): the worker
+   * re-runs the configuration from step 0 to the current step (exact: runs are deterministic) while
+   * the run stays paused. `pageUrl` (the app's address without the fragment) makes the stored link.
+   * Runs over 50 million spikes are refused with a reason.
+   */
+  nwbSpikes(pageUrl: string): Promise<NwbExport>;
 }

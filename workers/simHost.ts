@@ -10,12 +10,14 @@ import { defaultView, validateView, type ViewConfig } from '../src-engine/config
 import { validateRunConfig, toWire, type RunConfig } from '../src-engine/config/runConfig';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { exportBrian2, type Brian2Export } from '../src-engine/export/brian2/index';
+import { exportNwb, type NwbExport } from '../src-engine/export/nwb/index';
+import { exportPynn, type PynnExport } from '../src-engine/export/pynn/index';
 import { decodeImageSet, getImageSet, hasImageSet, provideImageSet } from '../src-engine/inputs/imageSet';
 import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localImages';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
 import { Timeline } from './timeline';
-import { ABRun, abTransferables, checkChoice } from './abRun';
+import { ABRun, abTransferables, buildRunB } from './abRun';
 import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 /** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
@@ -67,6 +69,8 @@ export class SimHost implements SimApi {
   private sentParams = '';
   /** View settings carried in the link (kept across rebuilds; the simulation never reads them). */
   private view: ViewConfig = defaultView();
+  /** When the current run was built (ISO 8601): the NWB session start time. */
+  private startedAt = new Date().toISOString();
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
@@ -114,6 +118,7 @@ export class SimHost implements SimApi {
     this.session = session;
     this.timeline = new Timeline(session, net.clock.dt);
     this.sentTimeline = -1;
+    this.startedAt = new Date().toISOString();
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
@@ -124,19 +129,11 @@ export class SimHost implements SimApi {
 
   /** Builds run B for view.ab (or drops it, with a message, when the choice does not fit this experiment). */
   private async rebuildB(): Promise<void> {
-    const s = this.need();
     this.ab = null;
-    this.abProblem = '';
-    const choice = this.view.ab;
-    if (!choice) return;
-    const problem = checkChoice(s.def, choice);
-    if (problem) {
-      this.abProblem = problem;
-      this.view = { ...this.view, ab: null };
-      return;
-    }
-    await this.ensureDatasets(s.def.id, { ...s.params, [choice.key]: choice.value });
-    this.ab = new ABRun(choice, s.toConfig(), s.step);
+    const r = await buildRunB(this.need(), this.view.ab ?? null, (e, p) => this.ensureDatasets(e, p));
+    this.ab = r.run;
+    this.abProblem = r.problem;
+    if (r.problem) this.view = { ...this.view, ab: null };
   }
 
   private async ensureDatasets(experiment: string, params: Record<string, number>): Promise<void> {
@@ -259,6 +256,25 @@ export class SimHost implements SimApi {
   async brian2Script(): Promise<Brian2Export> {
     const s = this.need();
     return exportBrian2(s.def.id, { ...s.params }, s.config.seed);
+  }
+
+  async pynnScript(): Promise<PynnExport> {
+    const s = this.need();
+    return exportPynn(s.def.id, { ...s.params }, s.config.seed);
+  }
+
+  async nwbSpikes(pageUrl: string): Promise<NwbExport> {
+    this.need();
+    const h5wasm = (await import('h5wasm')).default;
+    // Everything below is read after the import, together; the re-run inside exportNwb is
+    // synchronous up to the file writing, so the playing loop cannot interleave with it.
+    const s = this.need();
+    const config = s.toConfig();
+    const r = await exportNwb(h5wasm, {
+      config, steps: s.step, knownSpikes: s.fingerprint.fp.count, expectedFingerprint: s.fingerprint.fp.hex(),
+      link: `${pageUrl.split('#')[0]}#${encodeFragment(config, this.view)}`, startTime: this.startedAt, createdTime: new Date().toISOString(),
+    });
+    return r.ok ? this.xfer(r, [r.bytes.buffer as ArrayBuffer]) : r;
   }
 
   /** The experiment's plots; an expensive computation (an energy landscape) defers the next one by three times its cost. */

@@ -15,6 +15,9 @@ export function sim(): Remote<SimApi> {
     worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
     worker.addEventListener('error', (e) => onCrash?.(e.message || 'worker error'));
     api = wrap<SimApi>(worker);
+    // `npm run bench -- --browser` (bench/browserRun.ts) drives the same worker: with ?bench=1 the
+    // handle is reachable from the page. Nothing else reads it.
+    if (new URLSearchParams(location.search).has('bench')) (globalThis as { __simBench?: unknown }).__simBench = api;
   }
   return api;
 }

@@ -5,19 +5,11 @@
  * shows the reason in the message banner.
  */
 import { sim } from '../engine/client';
-import { useStore } from '../store';
-import { downloadText } from './download';
+import { downloadScriptOrReason } from './scriptDownload';
 import { registerShareAction } from './shareActions';
 
 export async function exportBrian2Script(): Promise<void> {
-  const r = await sim().brian2Script();
-  if (r.ok) {
-    downloadText(r.filename, r.script, 'text/x-python');
-    return;
-  }
-  const s = useStore.getState();
-  s.setOverlay(null);
-  s.pushMessage(`No Brian2 export for ${s.info?.config.experiment ?? 'this experiment'}: ${r.reason}`, 'info');
+  downloadScriptOrReason('Brian2', await sim().brian2Script());
 }
 
 registerShareAction({

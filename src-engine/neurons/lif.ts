@@ -12,9 +12,14 @@
  * V_r, so a neuron resumes integrating exactly t_ref after its spike (SCIENCE.md §1.1).
  * Every parameter may change between steps (lifSetParams recomputes the propagators).
  * Synaptic input arrives as jumps of ge/gi (mV); delayed input waits in per-channel rings.
+ * The step runs as a WebAssembly SIMD kernel (wasm/lifKernel.wat, four neurons at a time) that
+ * evaluates exactly these float64 expressions in this order, so results are bit-identical:
+ *   ge' = ge·a_e;  gi' = gi·a_i;  refractory: refr' = refr − 1, V' = V_r;
+ *   else V* = ((E_L + (V − E_L)·a_m) + ge·k_e) + gi·k_i, spike if V* ≥ θ (V' = V_r, refr' = refSteps).
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
+import { LifKernel, type LifStepConstants } from '../wasm/lifKernel';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
 
 export type { Receptor } from './receptors';
@@ -77,24 +82,32 @@ export class LifGroup implements NeuronGroupLike, SynapticTarget {
   readonly spikes: Int32Array;
   spikeCount = 0;
   readonly params: LifParams;
-  private prop: Propagators;
+  private stepConstants: LifStepConstants;
+  private readonly kernel: LifKernel;
   private readonly delays: DelayRings;
 
   constructor(readonly name: string, readonly size: number, params: LifParams, readonly dt: number) {
-    this.v = new Float64Array(size).fill(params.el);
-    this.ge = new Float64Array(size);
-    this.gi = new Float64Array(size);
-    this.refr = new Int32Array(size);
-    this.spikes = new Int32Array(size);
+    this.kernel = new LifKernel(size);
+    this.v = this.kernel.v.fill(params.el);
+    this.ge = this.kernel.ge;
+    this.gi = this.kernel.gi;
+    this.refr = this.kernel.refr;
+    this.spikes = this.kernel.spikes;
     this.params = { ...params };
-    this.prop = lifPropagators(this.params, dt);
+    this.stepConstants = this.constants();
     this.delays = new DelayRings(name, size);
   }
 
   /** Changes parameters between steps; takes effect at the next step. */
   setParams(patch: Partial<LifParams>): void {
     Object.assign(this.params, patch);
-    this.prop = lifPropagators(this.params, this.dt);
+    this.stepConstants = this.constants();
+  }
+
+  private constants(): LifStepConstants {
+    const { am, ae, ai, ke, ki, refSteps } = lifPropagators(this.params, this.dt);
+    const { el, v_th: vth, v_reset: vr } = this.params;
+    return { el, am, ae, ai, ke, ki, vth, vr, refSteps };
   }
 
   ensureDelay(d: number): void {
@@ -106,31 +119,7 @@ export class LifGroup implements NeuronGroupLike, SynapticTarget {
   }
 
   integrate(): void {
-    const { am, ae, ai, ke, ki, refSteps } = this.prop;
-    const { el, v_th: vth, v_reset: vr } = this.params;
-    const v = this.v, ge = this.ge, gi = this.gi, refr = this.refr, spikes = this.spikes;
-    const n = this.size;
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const e = ge[i];
-      const g = gi[i];
-      ge[i] = e * ae;
-      gi[i] = g * ai;
-      if (refr[i] > 0) {
-        refr[i]--;
-        v[i] = vr;
-        continue;
-      }
-      const vi = el + (v[i] - el) * am + e * ke + g * ki;
-      if (vi >= vth) {
-        v[i] = vr;
-        refr[i] = refSteps;
-        spikes[count++] = i;
-      } else {
-        v[i] = vi;
-      }
-    }
-    this.spikeCount = count;
+    this.spikeCount = this.kernel.integrate(this.stepConstants);
   }
 
   /** Commits delayed input that arrives in this step. */

@@ -23,6 +23,10 @@
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
  *
+ * The LIF model without common random numbers runs as a WebAssembly kernel
+ * (wasm/whiteNoiseLifKernel.wat) that performs exactly the steps of the loop below, drawing from the
+ * same generator in the same order, so it gives bit-identical results (tested); the loop is the
+ * reference and serves the EIF and common random numbers.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -30,6 +34,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from '../neurons/receptors';
+import { WhiteNoiseLifKernel } from '../wasm/whiteNoiseLifKernel';
 
 export type NoiseModel = 'lif' | 'eif';
 
@@ -71,6 +76,9 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   noiseSource: Int32Array | null = null;
   private readonly noiseSd: Float64Array;
   private readonly bridgeK: Float64Array;
+  private readonly kernel: WhiteNoiseLifKernel;
+  /** Set to false to run the scalar loop for the LIF too (the kernel's tests compare the two). */
+  useKernel = true;
   private readonly xi: Float64Array;
   private readonly ui: Float64Array;
   private a = 1;
@@ -79,15 +87,16 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   private readonly delays: DelayRings;
 
   constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number) {
-    this.v = new Float64Array(size);
-    this.mu = new Float64Array(size);
+    this.kernel = new WhiteNoiseLifKernel(size);
+    this.v = this.kernel.v;
+    this.mu = this.kernel.mu;
     this.sigma = new Float64Array(size);
-    this.ge = new Float64Array(size);
-    this.gi = new Float64Array(size);
-    this.refr = new Int32Array(size);
-    this.spikes = new Int32Array(size);
-    this.noiseSd = new Float64Array(size);
-    this.bridgeK = new Float64Array(size);
+    this.ge = this.kernel.ge;
+    this.gi = this.kernel.gi;
+    this.refr = this.kernel.refr;
+    this.spikes = this.kernel.spikes;
+    this.noiseSd = this.kernel.noiseSd;
+    this.bridgeK = this.kernel.bridgeK;
     this.xi = new Float64Array(size);
     this.ui = new Float64Array(size);
     this.params = { ...params };
@@ -136,6 +145,10 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     const { v, mu, ge, gi, refr, spikes, noiseSd, bridgeK, xi, ui } = this;
     const a = this.a, k = this.k, refSteps = this.refSteps, n = this.size;
     const src = this.noiseSource;
+    if (lif && !src && this.useKernel) {
+      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps);
+      return;
+    }
     if (src) {
       for (let i = 0; i < n; i++) {
         if (src[i] !== i) continue;

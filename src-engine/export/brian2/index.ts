@@ -4,9 +4,9 @@
  * C++ standalone on a laptop, GPUs through brian2cuda), or the reason Brian2 cannot express it.
  * brian2.test.ts fails when a registered experiment has neither.
  */
-import { checkParam, MAX_SEED } from '../../config/runConfig';
 import { findExperiment } from '../../experiments/registry';
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
+import { checkExportInput } from '../exportInput';
 import { balancedEiBrian2 } from './balancedEi';
 import { fiCurveBrian2 } from './fiCurve';
 import { fokkerPlanckBrian2 } from './fokkerPlanck';
@@ -112,13 +112,7 @@ export function exportBrian2(id: string, params: ParamValues, seed: number): Bri
   const support = BRIAN2_SUPPORT[id];
   if (!support) return { ok: false, reason: `${id} has no Brian2 exporter and no recorded reason (a missing entry in src-engine/export/brian2/index.ts)` };
   if ('reason' in support) return { ok: false, reason: support.reason };
-  const full: ParamValues = {};
-  for (const spec of def.params) {
-    const v = params[spec.key] ?? spec.default;
-    const err = checkParam(spec, v);
-    if (err) return { ok: false, reason: err };
-    full[spec.key] = v;
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) return { ok: false, reason: `seed must be a whole number in [0, ${MAX_SEED}], got ${seed}` };
-  return { ok: true, filename: brian2Filename(id), script: support.exporter(def, full, seed) };
+  const input = checkExportInput(def, params, seed);
+  if (!input.ok) return input;
+  return { ok: true, filename: brian2Filename(id), script: support.exporter(def, input.params, seed) };
 }

@@ -36,6 +36,15 @@ export function pyComment(text: string, width = 96): string[] {
   return out;
 }
 
+/** The parameter table of a script header: one '#   key = value unit   label' line per parameter. */
+export function pyParamTable(def: ExperimentDef, params: ParamValues): string[] {
+  return def.params.map((p) => {
+    const v = params[p.key];
+    const shown = p.options ? `${v} (${p.options[v] ?? '?'})` : String(v);
+    return `#   ${p.key.padEnd(16)} = ${shown}${p.unit ? ` ${p.unit}` : ''}   ${p.label}`;
+  });
+}
+
 export interface ScriptHead {
   def: ExperimentDef;
   params: ParamValues;
@@ -57,11 +66,7 @@ export function headerTitle(def: ExperimentDef): string {
 
 /** Shebang, header comment, parameter table, imports and the argument/target/seed prelude. */
 export function scriptPrelude(h: ScriptHead): string {
-  const paramLines = h.def.params.map((p) => {
-    const v = h.params[p.key];
-    const shown = p.options ? `${v} (${p.options[v] ?? '?'})` : String(v);
-    return `#   ${p.key.padEnd(16)} = ${shown}${p.unit ? ` ${p.unit}` : ''}   ${p.label}`;
-  });
+  const paramLines = pyParamTable(h.def, h.params);
   const lines = [
     '#!/usr/bin/env python3',
     headerTitle(h.def),

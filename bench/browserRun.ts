@@ -1,0 +1,155 @@
+/**
+ * npm run bench -- --browser: the benchmark networks in the app's own simulation worker, in
+ * headless Chromium (Debian's /usr/bin/chromium, or $CHROMIUM_PATH) driven by Playwright, next
+ * to the same networks in Node, in one run.
+ *
+ * The app is built (vite build) and served by vite preview with its COOP/COEP headers. For each
+ * network the page opens the network's link with ?autoplay=0&bench=1 (the worker builds it, paused);
+ * the bench then calls the worker's step(n) through the app's Comlink handle and times it in the
+ * page (the message round trip is included; building is not, as reset() rebuilds before each
+ * timed run). Node runs the same Session in this process. Per round: one Node run, one browser
+ * run; medians; the fingerprints of both must agree (same link, same spikes).
+ *
+ * UI frame rate: for cuba-4k and cuba-10k the app plays the network as fast as the worker can
+ * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { encodeLink } from '../src-engine/config/link';
+import { engineOnce, medianBy, round } from './engineRun';
+import { NETWORKS, type BenchNet } from './networks';
+
+interface BrowserRow {
+  name: string;
+  sim_ms: number;
+  node_ms: number;
+  browser_ms: number;
+  browser_vs_node: number;
+  same_fingerprint: boolean;
+  fps?: number;
+}
+
+interface SimBench {
+  reset(): Promise<unknown>;
+  step(n: number): Promise<void>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  setSpeed(s: number): Promise<void>;
+  pullFrame(): Promise<{ fingerprint: string; step: number }>;
+}
+
+const FPS_NETWORKS = new Set(['cuba-4k', 'cuba-10k']);
+
+export async function browserMain(args: string[]): Promise<void> {
+  const port = Number(process.env.PW_PORT ?? 4180);
+  const runs = Math.max(1, Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3));
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+  const nets = NETWORKS.filter((n) => !only || n.name === only);
+  const outDir = `dist-${port}`;
+  console.error(`building the app into ${outDir}…`);
+  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit' });
+  const server = spawn('node_modules/.bin/vite', ['preview', '--outDir', outDir, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  try {
+    await waitForServer(`http://localhost:${port}/`);
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+    const version = browser.version();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const rows: BrowserRow[] = [];
+    for (const net of nets) {
+      const row = await compare(page, port, net, runs);
+      rows.push(row);
+      console.log(JSON.stringify(row));
+    }
+    await browser.close();
+    console.log('\n' + renderTable(rows, runs, version));
+  } finally {
+    stop(server);
+  }
+}
+
+type Page = import('@playwright/test').Page;
+
+async function compare(page: Page, port: number, net: BenchNet, runs: number): Promise<BrowserRow> {
+  const config = net.config();
+  const url = encodeLink(config, `http://localhost:${port}/?autoplay=0&bench=1`);
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as { __simBench?: unknown }).__simBench !== undefined);
+  const steps = Math.round(net.sim_ms / 0.1);
+  const browserOnce = () => page.evaluate(async (n) => {
+    const s = (globalThis as unknown as { __simBench: SimBench }).__simBench;
+    await s.pause();
+    await s.reset();
+    const t0 = performance.now();
+    await s.step(n);
+    const ms = performance.now() - t0;
+    const f = await s.pullFrame();
+    return { ms, fingerprint: f.fingerprint, step: f.step };
+  }, steps);
+  await browserOnce(); // warm-up of the page's worker
+  engineOnce(net); // and of Node
+  const node: number[] = [], browser: number[] = [];
+  let same = true;
+  for (let r = 0; r < runs; r++) {
+    const e = engineOnce(net);
+    const b = await browserOnce();
+    if (b.step !== steps || b.fingerprint !== e.fingerprint) same = false;
+    node.push(e.wall_ms);
+    browser.push(b.ms);
+  }
+  const nodeMs = medianBy(node, (x) => x), browserMs = medianBy(browser, (x) => x);
+  const row: BrowserRow = {
+    name: net.name, sim_ms: net.sim_ms, node_ms: round(nodeMs, 1), browser_ms: round(browserMs, 1),
+    browser_vs_node: round(browserMs / nodeMs, 2), same_fingerprint: same,
+  };
+  if (FPS_NETWORKS.has(net.name)) row.fps = await uiFrameRate(page);
+  return row;
+}
+
+/**
+ * Plays the open network at full speed and counts animation frames in the page for 5 s. (Page code
+ * as text: tsx would wrap named inner functions in a helper the page does not have.)
+ */
+async function uiFrameRate(page: Page): Promise<number> {
+  return page.evaluate(`(async () => {
+    const s = globalThis.__simBench;
+    await s.reset();
+    await s.setSpeed(Infinity);
+    await s.play();
+    await new Promise((r) => setTimeout(r, 1000)); // let the frame loop settle
+    const fps = await new Promise((resolve) => {
+      let frames = 0;
+      const t0 = performance.now();
+      const tick = (t) => {
+        frames++;
+        if (t - t0 < 5000) requestAnimationFrame(tick);
+        else resolve((frames * 1000) / (t - t0));
+      };
+      requestAnimationFrame(tick);
+    });
+    await s.pause();
+    return Math.round(fps * 10) / 10;
+  })()`);
+}
+
+function renderTable(rows: BrowserRow[], runs: number, version: string): string {
+  const head = '| network | simulated | Node wall (median) | Chromium worker wall (median) | browser ÷ Node | same fingerprint | UI frame rate while running |';
+  const sep = '|---|---:|---:|---:|---:|:---:|---:|';
+  const lines = rows.map((r) => `| ${r.name} | ${r.sim_ms / 1000} s | ${(r.node_ms / 1000).toFixed(3)} s | ${(r.browser_ms / 1000).toFixed(3)} s | ${r.browser_vs_node.toFixed(2)} | ${r.same_fingerprint ? 'yes' : 'NO'} | ${r.fps !== undefined ? `${r.fps} fps` : '—'} |`);
+  const date = new Date().toISOString().slice(0, 10);
+  return [`Node ${process.version} and headless Chromium ${version} (the app's worker, production build); one warm-up each, then ${runs} rounds of one Node run and one browser run; medians; ${date}.`, '', head, sep, ...lines].join('\n');
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server at ${url} did not start`);
+}
+
+function stop(p: ChildProcess): void {
+  if (p.exitCode === null) p.kill('SIGTERM');
+}

@@ -1,0 +1,55 @@
+/**
+ * One timed engine run of a benchmark network through Session (as the app's worker and the CLI
+ * run it). Building the network is timed apart from the simulation.
+ */
+import { Session } from '../src-engine/run/session';
+import type { BenchNet } from './networks';
+
+export interface EngineResult {
+  name: string;
+  neurons: number;
+  synapses: number;
+  sim_ms: number;
+  wall_ms: number;
+  build_ms: number;
+  realtime_factor: number;
+  spikes: number;
+  mean_rate_hz: number;
+  synaptic_events_per_s: number;
+  fingerprint: string;
+}
+
+export function engineOnce(net: BenchNet): EngineResult {
+  const t0 = performance.now();
+  const s = new Session(net.config());
+  const t1 = performance.now();
+  const steps = Math.round(net.sim_ms / s.run.network.clock.dt);
+  s.advance(steps);
+  const t2 = performance.now();
+  const sum = s.summary();
+  const wall = t2 - t1;
+  return {
+    name: net.name,
+    neurons: sum.neurons,
+    synapses: sum.synapses,
+    sim_ms: net.sim_ms,
+    wall_ms: round(wall, 1),
+    build_ms: round(t1 - t0, 1),
+    realtime_factor: round(net.sim_ms / wall, 2),
+    spikes: sum.spikes,
+    mean_rate_hz: round((sum.spikes * 1000) / (sum.neurons * net.sim_ms), 2),
+    synaptic_events_per_s: Math.round(s.run.network.deliveredEvents / (wall / 1000)),
+    fingerprint: sum.fingerprint,
+  };
+}
+
+export function round(x: number, d: number): number {
+  const f = 10 ** d;
+  return Math.round(x * f) / f;
+}
+
+/** The middle element by `key` (the upper middle for an even count). */
+export function medianBy<T>(xs: T[], key: (x: T) => number): T {
+  const sorted = [...xs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor(sorted.length / 2)];
+}

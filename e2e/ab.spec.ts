@@ -29,7 +29,9 @@ test('A and B advance together and equal two separate runs', async ({ page, brow
   await expect(page.getByTestId('experiment')).toHaveValue('balanced-ei');
   await page.getByTestId('ab-key').selectOption('v_th_mV');
   await page.getByTestId('ab-value').fill('-51');
-  await page.getByTestId('ab-toggle').check();
+  // The box shows B's state as the worker reports it, so it turns checked once B is built.
+  await page.getByTestId('ab-toggle').click();
+  await expect(page.getByTestId('ab-toggle')).toBeChecked();
   await expect(page.getByTestId('ab-b-fingerprint')).toHaveText(/^[0-9a-f]{16}$/);
   for (let k = 1; k <= 2; k++) {
     await page.getByTestId('step-100').click();

@@ -7,9 +7,9 @@ import { onWorkerStall, startFrameLoop } from './engine/frameLoop';
 import './export/brian2Action';
 import './export/pynnAction';
 import './export/nwbAction';
-import { boot } from './store/actions';
+import { boot, openPastedLink } from './store/actions';
 import { recoverWorker } from './store/recovery';
-import { readHash } from './url/urlSync';
+import { onPastedLink, readHash } from './url/urlSync';
 import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
@@ -24,3 +24,4 @@ startOfflineSupport();
 startFrameLoop();
 const start = readHash();
 void boot(start.hash, start.restored);
+onPastedLink((hash) => void openPastedLink(hash));

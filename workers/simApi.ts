@@ -5,7 +5,7 @@
  * this file pulls no engine code into the UI bundle.
  */
 import type { RunConfig } from '../src-engine/config/runConfig';
-import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
+import type { MetricValue, ParamSpec, PlotSpec, PrimaryView, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
 import type { NwbExport } from '../src-engine/export/nwb/index';
 import type { PynnExport } from '../src-engine/export/pynn/index';
@@ -20,7 +20,7 @@ export type { NwbExport } from '../src-engine/export/nwb/index';
 export type { PynnExport } from '../src-engine/export/pynn/index';
 export type { ABChoice, RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
-export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
+export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PrimaryView, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;
@@ -30,6 +30,8 @@ export interface ExperimentInfo {
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];
+  /** The story charts and controls for the first screen (see PrimaryView). */
+  primary?: PrimaryView;
   /** The choice parameter and option that train on the user's own images, if the experiment can. */
   localImages?: { key: string; option: number };
 }
@@ -97,6 +99,11 @@ export interface Frame {
   realtimeFactor: number;
   /** The experiment's own charts, when they changed since the last frame (null: unchanged). */
   plots: PlotSpec[] | null;
+  /**
+   * The experiment's measurements, computed at the same step as `plots` whenever those are sent
+   * (so the card and the charts beside it show the same moment), else about twice a second; null: unchanged.
+   */
+  metrics: Record<string, MetricValue> | null;
   /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
   error: string | null;
   /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */

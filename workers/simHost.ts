@@ -41,6 +41,9 @@ const noDatasets: DatasetLoader = async (name) => {
   throw new Error(`no loader for the ${name} image set`);
 };
 
+/** Wall-clock ms between measurement updates while running without new charts. */
+const METRICS_EVERY_MS = 500;
+
 export class SimHost implements SimApi {
   private session: Session | null = null;
   /** Checkpoints and the reachable span of the run (rewind and branch). */
@@ -60,6 +63,9 @@ export class SimHost implements SimApi {
   private anchorStep = 0;
   private rtWindow: { wall: number; step: number }[] = [];
   private error: string | null = null;
+  /** Step of the last measurements sent, and the wall time before which no new ones are sent without charts. */
+  private metricsStep = -1;
+  private nextMetricsAt = 0;
   /** The experiment's plots must be recomputed for the next frame. */
   private plotsDirty = true;
   /** Wall time before which plots are not recomputed (keeps costly plots to ~¼ of the worker's time). */
@@ -75,7 +81,7 @@ export class SimHost implements SimApi {
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
-    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
+    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
   }
 
   async decodeLink(text: string): Promise<LinkResult> {
@@ -122,6 +128,7 @@ export class SimHost implements SimApi {
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
+    this.metricsStep = -1;
     this.runId++;
     await this.rebuildB();
     return this.info();
@@ -181,20 +188,19 @@ export class SimHost implements SimApi {
       }
     }
     this.plotsDirty = true;
+    this.metricsStep = -1;
     return { step: s.step, applied, rejected, info: this.info() };
   }
 
   async seek(step: number): Promise<RunInfo> {
-    this.need();
-    if (!Number.isFinite(step)) throw new Error('seek needs a step number');
+    if (!Number.isFinite(step) || !this.session) throw new Error('seek needs a run and a step number');
     this.playing = false;
     this.error = null;
     const at = this.timeline!.seek(step);
     this.ab?.seek(at);
     // The spikes buffered so far belong to the other history; the UI starts afresh (new runId).
     this.spikes!.clear();
-    this.spikeCursor = 0;
-    this.rateCursor = 0;
+    this.spikeCursor = this.rateCursor = 0;
     this.plotsDirty = true;
     this.runId++;
     this.sentTimeline = -1;
@@ -210,7 +216,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, error: this.error, params: null, timeline: null, b: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -236,6 +242,7 @@ export class SimHost implements SimApi {
       rates,
       realtimeFactor: this.playing ? this.realtimeFactor() : 0,
       plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
+      metrics: null,
       error: this.error,
       params: paramsChanged ? { ...s.params } : null,
       timeline: this.timeline && this.timeline.version !== this.sentTimeline ? this.timeline.info() : null,
@@ -244,6 +251,13 @@ export class SimHost implements SimApi {
     if (this.timeline) this.sentTimeline = this.timeline.version;
     frame.b = this.ab ? this.ab.frame(frame.plots !== null) : null;
     if (frame.plots) this.plotsDirty = false;
+    // Measurements at the same step as the charts; without new charts, at most twice a second (and after every step while paused).
+    const now = this.clock.now();
+    if (frame.plots || s.step !== this.metricsStep && (now >= this.nextMetricsAt || !this.playing)) {
+      frame.metrics = s.run.metrics();
+      this.metricsStep = s.step;
+      this.nextMetricsAt = now + METRICS_EVERY_MS;
+    }
     // Surface plots carry a fresh Float32Array each: transferred, not copied.
     const plotBuffers = (frame.plots ?? []).flatMap((p) => (p.kind === 'surface' ? [p.values.buffer] : []));
     return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers, ...abTransferables(frame.b)]);

@@ -110,11 +110,8 @@ describe('renderRaster', () => {
     const big = { dpr: 2, width: 1200, height: 420 };
     renderRaster(fc.canvas, data, big);
     const first = fc.put!.image;
-    const t0 = performance.now();
     const { drawn } = renderRaster(fc.canvas, data, { ...big, maxRows: 200 });
-    const ms = performance.now() - t0;
     expect(drawn).toBe(spikesN);
-    expect(fc.put!.image).toBe(first);
-    expect(ms).toBeLessThan(250); // loose bound for slow CI; typically a few tens of ms
+    expect(fc.put!.image).toBe(first); // the image buffer is reused, not reallocated per frame
   });
 });

@@ -39,6 +39,7 @@ export function resetLiveData(): void {
   live.plots = [];
   resetAB();
   useStore.getState().setPlotTitles([]);
+  useStore.getState().setMetrics({}, -1);
   if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
   useStore.setState({ droppedSpikes: 0 });
   notifyLiveData();
@@ -78,6 +79,7 @@ export async function pull(): Promise<void> {
       live.plots = f.plots;
       useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));
     }
+    if (f.metrics) useStore.getState().setMetrics(f.metrics, f.step);
     const layers = live.info.layers;
     let weighted = 0;
     let n = 0;

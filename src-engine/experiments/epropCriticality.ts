@@ -142,14 +142,14 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k', legend: 'top-right', zeroLine: true,
+          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k (correlation)', legend: 'top-right', zeroLine: true,
           series: [
             { label: 'r_k = Cov(A_t, A_t+k)/Var(A_t)', x: ks, y: fit.rk, style: 'points', color: 'data' },
             { label: `fit b·m̂^k (b = ${fit.b.toFixed(2)})`, x: ks, y: ks.map((_, k) => fit.b * fit.m ** (k + 1)), style: 'line', color: 'model' },
           ],
         },
         {
-          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s)', xLog: true, yLog: true, legend: 'top-right',
+          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s) (probability)', xLog: true, yLog: true, legend: 'top-right',
           series: [
             { label: 'measured', x: hist.x, y: hist.y, style: 'points', color: 'data' },
             { label: `Borel, m = ${mRef.toFixed(2)} (per ms)`, x: hist.x, y: hist.x.map((s) => borelPmf(Math.round(s), mRef)), style: 'line', color: 'model' },
@@ -199,14 +199,15 @@ const round = (x: number) => roundMetric(x, 4);
 
 export const epropCriticality: ExperimentDef = {
   id: 'eprop-criticality',
-  title: 'e-prop: regulating rate and global-rate variance (source 000) — and what the branching ratio does',
+  title: 'e-prop: regulating rate and global-rate variance (after Seitz 2021) — and what the branching ratio does',
   summary:
     'A recurrent LIF network learns with e-prop to hold every neuron at r₀ and the variance of the global rate at s* (a push–pull ' +
     'third factor). The MR estimator reads the branching ratio m̂ from the activity; the naive ratio reads ≈ 1 for any process. ' +
-    'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
+    'Seitz (2021) suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. Move s* and watch m̂.',
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 200_000,
+  primary: { controls: ['r0_hz', 's_star_hz2', 'lambda_var', 'plastic'], plots: ['global-rate', 'targets'], speed: Infinity },
   params: PARAMS,
   build,
 };

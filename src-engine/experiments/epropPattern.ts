@@ -105,7 +105,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
       const t = trace();
       return [
         {
-          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y', legend: 'top-right',
+          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y (dimensionless)', legend: 'top-right',
           series: [
             { label: 'target y*', x: xs, y: Array.from(target), style: 'dashed', color: 'muted' },
             { label: 'readout y', x: xs, y: Array.from(learner.lastOutput), style: 'line', color: 'exc' },
@@ -135,6 +135,7 @@ export const epropPattern: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 150 * PERIOD,
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['output', 'mse'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -266,6 +266,7 @@ export const lplSpiking: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 60 * STEPS_PER_S,
+  primary: { controls: ['lambda_e4', 'pred', 'plastic_inh'], plots: ['group-weights', 'selectivity'], speed: Infinity },
   params: LPL_SPIKING_PARAMS,
   build,
   datasets: (p) => (p.input === 1 ? ['mnist'] : p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : []),

@@ -17,6 +17,7 @@
  */
 
 import { ZIG_R, ZIG_RATIO, ZIG_X } from './ziggurat';
+import * as det from './detMath';
 
 /** Serialisable generator state (four 32-bit words). */
 export interface RngState {
@@ -108,8 +109,8 @@ export class Rng {
     for (;;) {
       if (i === 0) return this.normalTail(u < 0);
       const x = u * ZIG_X[i];
-      const f0 = Math.exp(-0.5 * (ZIG_X[i] * ZIG_X[i] - x * x));
-      const f1 = Math.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x * x));
+      const f0 = det.exp(-0.5 * (ZIG_X[i] * ZIG_X[i] - x * x));
+      const f1 = det.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x * x));
       if (f1 + this.uniform() * (f0 - f1) < 1) return x;
       const b = this.next();
       i = b & 127;
@@ -122,8 +123,8 @@ export class Rng {
   private normalTail(negative: boolean): number {
     let x: number, y: number;
     do {
-      x = Math.log(this.uniform()) / ZIG_R;
-      y = Math.log(this.uniform());
+      x = det.log(this.uniform()) / ZIG_R;
+      y = det.log(this.uniform());
     } while (-2 * y < x * x);
     return negative ? x - ZIG_R : ZIG_R - x;
   }
@@ -136,7 +137,7 @@ export class Rng {
       const k = Math.round(lambda + Math.sqrt(lambda) * this.normal());
       return k < 0 ? 0 : k;
     }
-    let p = Math.exp(-lambda);
+    let p = det.exp(-lambda);
     let cdf = p;
     const u = this.uniform();
     let k = 0;

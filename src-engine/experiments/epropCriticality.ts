@@ -26,6 +26,7 @@ import { RateVarianceSignal } from '../learning/rateVarianceSignal';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import * as det from '../core/detMath';
 
 const DT = 1;
 const WARMUP_STEPS = 2000;
@@ -51,7 +52,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const wRec = new Float64Array(n * n);
   const wInit = rng.fork('init:w-rec');
   for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * wInit.normal();
-  const core = new EpropCore(n, n, wIn, wRec, { alpha: Math.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
+  const core = new EpropCore(n, n, wIn, wRec, { alpha: det.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
   const vInit = rng.fork('init:v');
   for (let j = 0; j < n; j++) core.v[j] = p.v_th * vInit.uniform();
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, ext));

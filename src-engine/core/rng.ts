@@ -16,6 +16,7 @@
  * The root generator (`new Rng(seed)`) keeps the plain splitmix32 seeding of its seed.
  */
 
+import { fmix, mixWord } from './stateDigest';
 import { ZIG_R, ZIG_RATIO, ZIG_X } from './ziggurat';
 import * as det from './detMath';
 
@@ -173,22 +174,8 @@ function splitmix32(x: number): number {
 function murmur3(text: string, seed: number): number {
   let h = seed | 0;
   const n = text.length;
-  for (let i = 0; i < n; i += 2) {
-    let k = text.charCodeAt(i) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= n;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  for (let i = 0; i < n; i += 2) h = mixWord(h, text.charCodeAt(i) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16));
+  return fmix(h ^ n);
 }
 
 function rotl(x: number, k: number): number {

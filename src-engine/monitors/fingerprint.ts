@@ -11,6 +11,7 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { Network } from '../core/network';
+import { fmix } from '../core/stateDigest';
 
 /** The state is folded in after every step n with (n + 1) % DIGEST_EVERY === 0. */
 export const DIGEST_EVERY = 200;
@@ -58,15 +59,6 @@ function mix(h: number, k: number, c: number): number {
   h ^= k;
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 function hex8(x: number): string {

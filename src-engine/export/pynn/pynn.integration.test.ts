@@ -14,11 +14,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appRates } from '../appRates';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultRunConfig } from '../../config/runConfig';
 import { findExperiment } from '../../experiments/registry';
 import { defaultParams } from '../../experiments/types';
-import { Session } from '../../run/session';
 import { exportPynn } from './index';
 
 const TOLERANCE = 0.1;
@@ -91,24 +90,6 @@ function runMpi(file: string, procs: number, durationS: number, seed: number, cw
   });
 }
 
-/** The app's layers and mean rate per layer after `durationS`, averaged over APP_SEEDS. */
-function appRates(c: Case): { labels: string[]; rates: number[] } {
-  const def = findExperiment(c.id)!;
-  const steps = Math.round((c.durationS * 1000) / def.dt_ms);
-  let sum: number[] = [];
-  let labels: string[] = [];
-  for (const seed of APP_SEEDS) {
-    const cfg = defaultRunConfig(c.id);
-    cfg.seed = seed;
-    Object.assign(cfg.params, c.params);
-    const s = new Session(cfg);
-    s.advance(steps);
-    const r = s.run.rates.map((m) => m.meanRate());
-    labels = s.run.layers.map((l) => l.label);
-    sum = sum.length ? sum.map((x, k) => x + r[k]) : r;
-  }
-  return { labels, rates: sum.map((x) => x / APP_SEEDS.length) };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'pynn-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,7 +109,7 @@ describe("exported PyNN scripts on NEURON: the app's rates within 10%, equal spi
     const more: PynnResult[] = [];
     for (const seed of seeds.slice(1)) more.push(await runMpi(file, 1, c.durationS, seed, dir));
     const pynn = one.layers.map((l, k) => [one, ...more].reduce((sum, r) => sum + r.layers[k].rate_hz, 0) / seeds.length);
-    const { labels, rates: app } = appRates(c);
+    const { labels, rates: app } = appRates(c, APP_SEEDS);
     expect([one.engine, one.processes, two.processes]).toEqual(['neuron', 1, 2]);
     expect(one.sim_s).toBe(c.durationS);
     expect(one.layers.map((l) => l.label)).toEqual(labels);

@@ -7,9 +7,10 @@ import { onWorkerStall, startFrameLoop } from './engine/frameLoop';
 import './export/brian2Action';
 import './export/pynnAction';
 import './export/nwbAction';
-import { boot } from './store/actions';
+import { boot, openPastedLink } from './store/actions';
 import { recoverWorker } from './store/recovery';
-import { readHash } from './url/urlSync';
+import { onPastedLink, readHash } from './url/urlSync';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -19,6 +20,8 @@ createRoot(document.getElementById('root')!).render(
 );
 onWorkerCrash((reason) => void recoverWorker(reason));
 onWorkerStall((reason) => void recoverWorker(reason));
+startOfflineSupport();
 startFrameLoop();
 const start = readHash();
 void boot(start.hash, start.restored);
+onPastedLink((hash) => void openPastedLink(hash));

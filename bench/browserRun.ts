@@ -8,14 +8,17 @@
  * the bench then calls the worker's step(n) through the app's Comlink handle and times it in the
  * page (the message round trip is included; building is not, as reset() rebuilds before each
  * timed run). Node runs the same Session in this process. Per round: one Node run, one browser
- * run; medians; the fingerprints of both must agree (same link, same spikes).
+ * run, the page frozen (Chrome's page lifecycle) while Node runs; medians; the fingerprints of
+ * both must agree (same link, same spikes).
  *
  * UI frame rate: for cuba-4k and cuba-10k the app plays the network as fast as the worker can
  * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { encodeLink } from '../src-engine/config/link';
+import { decodeConfigFile, encodeLink } from '../src-engine/config/link';
+import type { RunConfig } from '../src-engine/config/runConfig';
 import { engineOnce, medianBy, round } from './engineRun';
+import { writeBetweenMarkers } from './docsTable';
 import { NETWORKS, type BenchNet } from './networks';
 
 interface BrowserRow {
@@ -35,6 +38,7 @@ interface SimBench {
   pause(): Promise<void>;
   setSpeed(s: number): Promise<void>;
   pullFrame(): Promise<{ fingerprint: string; step: number }>;
+  configFile(): Promise<string>;
 }
 
 const FPS_NETWORKS = new Set(['cuba-4k', 'cuba-10k']);
@@ -53,15 +57,19 @@ export async function browserMain(args: string[]): Promise<void> {
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     const version = browser.version();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const rows: BrowserRow[] = [];
     for (const net of nets) {
+      // A fresh page per network: a link that differs only in its fragment would not reload the app.
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const row = await compare(page, port, net, runs);
+      await page.close();
       rows.push(row);
       console.log(JSON.stringify(row));
     }
     await browser.close();
-    console.log('\n' + renderTable(rows, runs, version));
+    const table = renderTable(rows, runs, version);
+    console.log('\n' + table);
+    if (args.includes('--write')) writeBetweenMarkers('browser', table);
   } finally {
     stop(server);
   }
@@ -74,6 +82,7 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   const url = encodeLink(config, `http://localhost:${port}/?autoplay=0&bench=1`);
   await page.goto(url);
   await page.waitForFunction(() => (globalThis as { __simBench?: unknown }).__simBench !== undefined);
+  await waitForRun(page, config);
   const steps = Math.round(net.sim_ms / 0.1);
   const browserOnce = () => page.evaluate(async (n) => {
     const s = (globalThis as unknown as { __simBench: SimBench }).__simBench;
@@ -85,12 +94,21 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
     const f = await s.pullFrame();
     return { ms, fingerprint: f.fingerprint, step: f.step };
   }, steps);
+  // While Node runs, the page is frozen (no frames, no worker), so the two never compete for the CPU.
+  const cdp = await page.context().newCDPSession(page);
+  const lifecycle = (state: 'frozen' | 'active') => cdp.send('Page.setWebLifecycleState', { state });
+  const nodeOnce = async () => {
+    await lifecycle('frozen');
+    const e = engineOnce(net);
+    await lifecycle('active');
+    return e;
+  };
   await browserOnce(); // warm-up of the page's worker
-  engineOnce(net); // and of Node
+  await nodeOnce(); // and of Node
   const node: number[] = [], browser: number[] = [];
   let same = true;
   for (let r = 0; r < runs; r++) {
-    const e = engineOnce(net);
+    const e = await nodeOnce();
     const b = await browserOnce();
     if (b.step !== steps || b.fingerprint !== e.fingerprint) same = false;
     node.push(e.wall_ms);
@@ -103,6 +121,19 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   };
   if (FPS_NETWORKS.has(net.name)) row.fps = await uiFrameRate(page);
   return row;
+}
+
+/** Waits until the worker holds the run of `config` (the app configures it after loading the page). */
+async function waitForRun(page: Page, config: RunConfig): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const text = await page.evaluate(() => (globalThis as unknown as { __simBench: SimBench }).__simBench.configFile().catch(() => ''));
+    const got = decodeConfigFile(text).config;
+    const same = got.experiment === config.experiment && got.seed === config.seed
+      && Object.keys(config.params).every((k) => got.params[k] === config.params[k]);
+    if (same) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app's worker did not open ${config.experiment} as configured`);
 }
 
 /**

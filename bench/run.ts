@@ -10,10 +10,10 @@
  *                                       the ratio per round, medians reported (bench/brian2Run.ts)
  *   npm run bench -- --write            also rewrite the table in docs/BENCHMARKS.md
  *   npm run bench -- --browser          the same networks in the app's worker in headless Chromium
- *                                       (bench/browserRun.ts)
+ *                                       (bench/browserRun.ts; with --write its own table)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { writeBetweenMarkers } from './docsTable';
 import { brian2Build, brian2Once, type Brian2Build } from './brian2Run';
 import { engineOnce, medianBy, round, type EngineResult } from './engineRun';
 import { NETWORKS, type BenchNet } from './networks';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
   const table = renderTable(rows, runs, withBrian2);
   console.log('\n' + table);
-  if (args.includes('--write')) writeDocs(table);
+  if (args.includes('--write')) writeBetweenMarkers('bench', table);
 }
 
 function engineRuns(net: BenchNet, runs: number): EngineResult {
@@ -101,16 +101,6 @@ function renderTable(rows: Row[], runs: number, withBrian2: boolean): string {
     return `| ${cells.join(' | ')} |`;
   });
   return [`Machine: ${machine()}. ${how}`, '', head, sep, ...lines].join('\n');
-}
-
-function writeDocs(table: string): void {
-  const path = new URL('../docs/BENCHMARKS.md', import.meta.url);
-  const doc = readFileSync(path, 'utf8');
-  const start = doc.indexOf('<!-- bench:start -->');
-  const end = doc.indexOf('<!-- bench:end -->');
-  if (start < 0 || end < 0) throw new Error('docs/BENCHMARKS.md lacks the bench:start/bench:end markers');
-  writeFileSync(path, doc.slice(0, start) + '<!-- bench:start -->\n' + table + '\n' + doc.slice(end));
-  console.log('\nupdated docs/BENCHMARKS.md');
 }
 
 await main();

@@ -5,7 +5,7 @@
  * frame rates are measured by `npm run bench`, never asserted here.
  */
 import { expect, test } from '@playwright/test';
-import { colouredPixels, readNumber, waitForStep } from './helpers';
+import { colouredPixels, openMoreParams, readNumber, waitForStep } from './helpers';
 
 test('the app opens with the default experiment running and the raster drawing its spikes', async ({ page }) => {
   await page.goto('/');
@@ -39,6 +39,7 @@ test('raising the threshold while running halves the population rate within 150 
 test('the largest network runs in the worker while the page keeps handling input', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
+  await openMoreParams(page);
   await page.getByTestId('param-n_neurons-value').fill('10000');
   await page.getByTestId('param-n_neurons-value').press('Enter');
   await expect(page.getByTestId('network-size')).toContainText('10,000 neurons', { timeout: 60_000 });

@@ -28,6 +28,23 @@ async function shot(page: Page, el: Locator, name: string): Promise<{ variance: 
   }, [png, name] as const);
 }
 
+/**
+ * A shot taken once the view has stopped changing (two consecutive screenshots within 0.2% of
+ * pixels): waits on what is drawn, not on a fixed time, however slowly the machine renders.
+ */
+async function settled(page: Page, el: Locator, name: string): Promise<{ variance: number; coloured: number }> {
+  let last = await shot(page, el, `${name}:0`);
+  for (let k = 1; k < 60; k++) {
+    const cur = await shot(page, el, `${name}:${k}`);
+    if ((await changed(page, `${name}:${k - 1}`, `${name}:${k}`)) < 0.002) {
+      await page.evaluate(([from, to]) => { const w = window as unknown as { shots: Record<string, Uint8ClampedArray> }; w.shots[to] = w.shots[from]; }, [`${name}:${k}`, name] as const);
+      return cur;
+    }
+    last = cur;
+  }
+  throw new Error(`the view "${name}" never stopped changing (last variance ${last.variance.toFixed(0)})`);
+}
+
 /** Share of pixels whose colour differs by more than 24 (any channel) between two kept shots. */
 async function changed(page: Page, a: string, b: string): Promise<number> {
   return page.evaluate(([ka, kb]) => {
@@ -48,9 +65,8 @@ test('the 3D landscape draws a coloured surface; dragging λ changes it, and not
   await expect(view.locator('canvas')).toBeVisible();
   await waitForStep(page, 25);
   await pauseAndRead(page);
-  await page.waitForTimeout(500);
 
-  const before = await shot(page, view, 'before');
+  const before = await settled(page, view, 'before');
   console.log(`landscape screenshot: luminance variance ${before.variance.toFixed(0)}, coloured share ${before.coloured.toFixed(3)}`);
   expect(before.variance).toBeGreaterThan(800);
   expect(before.coloured).toBeGreaterThan(0.05); // the legend alone is ~2%
@@ -69,8 +85,7 @@ test('the 3D landscape draws a coloured surface; dragging λ changes it, and not
   await page.mouse.up();
   await expect.poll(async () => Number(await page.getByTestId('metric-lambda').textContent())).toBeGreaterThan(0.7);
   await expect.poll(() => view.getAttribute('data-range')).not.toBe(rangeAttr);
-  await page.waitForTimeout(500);
-  const after = await shot(page, view, 'after');
+  const after = await settled(page, view, 'after');
   const share = await changed(page, 'before', 'after');
   console.log(`pixels changed by the λ drag: ${(100 * share).toFixed(1)}%`);
   expect(share).toBeGreaterThan(0.05);
@@ -83,14 +98,12 @@ test('the landscape stays interactive: dragging on it orbits the camera', async 
   await expect.poll(async () => Number(await view.getAttribute('data-peak')), { timeout: 20_000 }).toBeGreaterThan(0);
   await waitForStep(page, 10);
   await pauseAndRead(page);
-  await page.waitForTimeout(500);
-  await shot(page, view, 'a');
+  await settled(page, view, 'a');
   const box = (await view.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.4, { steps: 8 });
   await page.mouse.up();
-  await page.waitForTimeout(300);
-  await shot(page, view, 'b');
+  await settled(page, view, 'b');
   expect(await changed(page, 'a', 'b')).toBeGreaterThan(0.05);
 });

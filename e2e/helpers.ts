@@ -49,3 +49,9 @@ export async function colouredPixels(page: Page, testId: string): Promise<number
     return n;
   });
 }
+
+/** Opens "More parameters" (the controls beyond the experiment's story controls), if it is closed. */
+export async function openMoreParams(page: Page): Promise<void> {
+  const more = page.getByTestId('more-params');
+  if ((await more.count()) > 0 && !(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('more-params-toggle').click();
+}

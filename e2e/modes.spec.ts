@@ -147,9 +147,9 @@ test('the configuration survives a reload and a worker restart', async ({ page }
 test('compare runs: the curves from before a change stay as a faded overlay', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('experiment').selectOption('stdp-window');
-  const canvas = page.locator('.plot-grid canvas').first();
+  const canvas = page.locator('[data-testid=primary-charts] canvas').first();
   await expect.poll(async () => Number(await canvas.getAttribute('data-peak'))).toBeGreaterThan(0);
-  const id = ((await page.locator('.plot-grid figure').first().getAttribute('data-testid')) ?? '').replace(/^plot-/, '');
+  const id = ((await page.locator('[data-testid=primary-charts] figure').first().getAttribute('data-testid')) ?? '').replace(/^plot-/, '');
   await page.getByTestId('compare').check();
   await expect(page.getByTestId('compare-note')).toContainText('change a parameter');
   const before = Number(await canvas.getAttribute('data-peak'));

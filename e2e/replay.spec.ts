@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import LZString from 'lz-string';
-import { readNumber, simCli } from './helpers';
+import { openMoreParams, readNumber, simCli } from './helpers';
 import { pauseNow, stepTo } from './runControl';
 
 test('six slider moves in a session replay exactly from the copied link', async ({ browser }) => {
@@ -29,6 +29,7 @@ test('six slider moves in a session replay exactly from the copied link', async 
     ['w_exc_mV', '1.8'],
     ['w_inh_mV', '-8'],
   ];
+  await openMoreParams(page);
   for (const [key, value] of moves) {
     const before = await readNumber(page, 'step');
     await page.getByTestId(`param-${key}`).fill(value);

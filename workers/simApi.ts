@@ -5,18 +5,22 @@
  * this file pulls no engine code into the UI bundle.
  */
 import type { RunConfig } from '../src-engine/config/runConfig';
-import type { MetricValue, ParamSpec, PlotSpec, RasterLayer } from '../src-engine/experiments/types';
+import type { MetricValue, ParamSpec, PlotSpec, PrimaryView, RasterLayer } from '../src-engine/experiments/types';
 import type { Brian2Export } from '../src-engine/export/brian2/index';
 import type { NwbExport } from '../src-engine/export/nwb/index';
 import type { PynnExport } from '../src-engine/export/pynn/index';
+import type { TimelineInfo } from './timeline';
+import type { ABFrame } from './abRun';
+export type { TimelineInfo } from './timeline';
+export type { ABFrame } from './abRun';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
 export type { NwbExport } from '../src-engine/export/nwb/index';
 export type { PynnExport } from '../src-engine/export/pynn/index';
-export type { RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
+export type { ABChoice, RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
-export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
+export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PrimaryView, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
 export interface ExperimentInfo {
   id: string;
@@ -28,6 +32,8 @@ export interface ExperimentInfo {
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];
+  /** The story charts and controls for the first screen (see PrimaryView). */
+  primary?: PrimaryView;
   /** The choice parameter and option that train on the user's own images, if the experiment can. */
   localImages?: { key: string; option: number };
 }
@@ -67,6 +73,8 @@ export interface RunInfo {
   layers: RasterLayer[];
   /** Steps per population-rate bin. */
   rateBinSteps: number;
+  /** Why the view's run B was dropped (the parameter or value does not fit this experiment); '' when fine. */
+  abProblem: string;
 }
 
 /** Everything that happened since the previous pullFrame() (merged; never queued). */
@@ -93,10 +101,19 @@ export interface Frame {
   realtimeFactor: number;
   /** The experiment's own charts, when they changed since the last frame (null: unchanged). */
   plots: PlotSpec[] | null;
+  /**
+   * The experiment's measurements, computed at the same step as `plots` whenever those are sent
+   * (so the card and the charts beside it show the same moment), else about twice a second; null: unchanged.
+   */
+  metrics: Record<string, MetricValue> | null;
   /** Set when the run stopped because of an error (e.g. a numerical blow-up). */
   error: string | null;
   /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */
   params: Record<string, number> | null;
+  /** Checkpoints and the run's reachable span, when they changed since the last frame (null: unchanged). */
+  timeline: TimelineInfo | null;
+  /** Run B of an A/B comparison at the same step (view.ab), or null. */
+  b: ABFrame | null;
 }
 
 export interface SetParamsResult {
@@ -135,6 +152,13 @@ export interface SimApi {
   /** Live changes take effect at the next step boundary and are recorded with that step. */
   setParams(patch: Record<string, number>): Promise<SetParamsResult>;
   setSpeed(speed: Speed): Promise<void>;
+  /**
+   * Rewinds (or moves forward) to `step` within the run's span (0 … horizon), paused there: the
+   * latest checkpoint at or before it is restored and the recorded changes replayed, so the state
+   * is exactly the original's. A live change made there branches the run. New runId (the spikes
+   * shown start afresh).
+   */
+  seek(step: number): Promise<RunInfo>;
   pullFrame(): Promise<Frame>;
   metrics(): Promise<Record<string, MetricValue>>;
   /** A Brian2 script of the current run (parameters in effect now, same seed), or the reason there is none. */

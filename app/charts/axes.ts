@@ -31,14 +31,26 @@ const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 export let FONT = `13px ${FAMILY}`;
 export let FONT_BOLD = `600 13px ${FAMILY}`;
 export let LINE_SCALE = 1;
+export let FONT_PX = 13;
 
 export function setChartScale(fontPx: number, lineScale: number): void {
+  FONT_PX = fontPx;
   FONT = `${fontPx}px ${FAMILY}`;
   FONT_BOLD = `600 ${fontPx}px ${FAMILY}`;
   LINE_SCALE = lineScale;
 }
 export const AXIS_COLOR = '#26323d';
 export const GRID_COLOR = '#e3e8ee';
+
+/** Series colours of experiment charts by role (PlotSeries.color); theme.ts swaps them in projector mode. */
+export const SERIES_COLORS: Record<string, string> = {
+  exc: '#1f6fd1',
+  inh: '#d1343f',
+  data: '#14202b',
+  model: '#16884a',
+  alt: '#a35a00',
+  muted: '#8a96a3',
+};
 
 /** Role colours, chosen to read on white at projector distance. */
 export const ROLE_COLORS: Record<RasterLayer['role'], string> = {
@@ -50,6 +62,11 @@ export const ROLE_COLORS: Record<RasterLayer['role'], string> = {
 
 export function roleColor(role: string): string {
   return ROLE_COLORS[role as RasterLayer['role']] ?? '#000000';
+}
+
+/** A layer's colour: the series colour it declares (so it matches the experiment's charts), else its role's. */
+export function layerColor(layer: Pick<RasterLayer, 'role' | 'color'>): string {
+  return layer.color ? SERIES_COLORS[layer.color] ?? roleColor(layer.role) : roleColor(layer.role);
 }
 
 /** Sizes the backing store (device pixels), scales the context by dpr, clears to white. */
@@ -94,39 +111,45 @@ export function widestCount(max: number): string {
   return formatCount(10 ** Math.ceil(Math.log10(Math.max(1, max) + 1)));
 }
 
+/** A tick: its value and its label ('' for an unlabelled tick). */
+export interface Tick {
+  v: number;
+  label: string;
+}
+
 /** Bottom axis with ticks, tick labels and a title. */
-export function drawXAxis(f: Frame2D, x: ScaleLinear<number, number>, title: string, format: (v: number) => string = String, grid = false): void {
+export function drawXAxis(f: Frame2D, x: ScaleLinear<number, number>, title: string, format: (v: number) => string = String, grid = false, given?: Tick[]): void {
   const { ctx } = f;
   ctx.font = FONT;
   ctx.fillStyle = AXIS_COLOR;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const ticks = x.ticks(Math.max(2, Math.floor((f.right - f.left) / 90)));
+  const ticks = given ?? x.ticks(Math.max(2, Math.floor((f.right - f.left) / 90))).map((v) => ({ v, label: format(v) }));
   for (const t of ticks) {
-    const px = Math.round(x(t)) + 0.5;
+    const px = Math.round(x(t.v)) + 0.5;
     if (px < f.left - 1 || px > f.right + 1) continue;
     if (grid) line(ctx, px, f.top, px, f.bottom, GRID_COLOR);
     line(ctx, px, f.bottom, px, f.bottom + 5, AXIS_COLOR);
-    ctx.fillText(format(t), px, f.bottom + 7);
+    ctx.fillText(t.label, px, f.bottom + 7);
   }
   line(ctx, f.left, Math.round(f.bottom) + 0.5, f.right, Math.round(f.bottom) + 0.5, AXIS_COLOR);
   ctx.fillText(title, (f.left + f.right) / 2, f.bottom + 24);
 }
 
 /** Left axis with ticks, tick labels and a vertical title. */
-export function drawYAxis(f: Frame2D, y: ScaleLinear<number, number>, title: string, format: (v: number) => string = String, grid = false): void {
+export function drawYAxis(f: Frame2D, y: ScaleLinear<number, number>, title: string, format: (v: number) => string = String, grid = false, given?: Tick[]): void {
   const { ctx } = f;
   ctx.font = FONT;
   ctx.fillStyle = AXIS_COLOR;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  const ticks = y.ticks(Math.max(2, Math.floor((f.bottom - f.top) / 40)));
+  const ticks = given ?? y.ticks(Math.max(2, Math.floor((f.bottom - f.top) / 40))).map((v) => ({ v, label: format(v) }));
   for (const t of ticks) {
-    const py = Math.round(y(t)) + 0.5;
+    const py = Math.round(y(t.v)) + 0.5;
     if (py < f.top - 1 || py > f.bottom + 1) continue;
     if (grid) line(ctx, f.left, py, f.right, py, GRID_COLOR);
     line(ctx, f.left - 5, py, f.left, py, AXIS_COLOR);
-    ctx.fillText(format(t), f.left - 7, py);
+    ctx.fillText(t.label, f.left - 7, py);
   }
   line(ctx, Math.round(f.left) - 0.5, f.top, Math.round(f.left) - 0.5, f.bottom, AXIS_COLOR);
   ctx.save();
@@ -215,4 +238,23 @@ export function stickyMax(prev: number, dataMax: number, floor: number): number 
 export function timeWindow(nowStep: number, dt: number, windowMs: number): { tStart: number; tEnd: number } {
   const tEnd = Math.max(windowMs, nowStep * dt);
   return { tStart: tEnd - windowMs, tEnd };
+}
+
+/** Whole-number ticks of a scale (at least the ends of its domain when d3 offers fewer than two). */
+export function integerTicks(scale: ScaleLinear<number, number>, count: number, format: (v: number) => string = String): Tick[] {
+  let ticks = scale.ticks(count).filter((t) => Number.isInteger(t));
+  if (ticks.length < 2) {
+    const [a, b] = scale.domain();
+    const lo = Math.ceil(Math.min(a, b)), hi = Math.floor(Math.max(a, b));
+    ticks = lo === hi ? [lo] : [lo, hi];
+  }
+  return ticks.map((v) => ({ v, label: format(v) }));
+}
+
+/** The text, shortened with "…" to fit `maxWidth` px in the context's current font. */
+export function fitText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let t = text;
+  while (t.length > 1 && ctx.measureText(`${t}…`).width > maxWidth) t = t.slice(0, -1);
+  return `${t}…`;
 }

@@ -11,7 +11,7 @@
  */
 import type { RasterLayer, RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { AXIS_COLOR, beginFrame, drawNote, drawXAxis, drawYAxis, FONT, formatCount, formatSeconds, leftMargin, roleColor, timeWindow, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawNote, drawXAxis, drawYAxis, fitText, FONT, formatCount, formatSeconds, integerTicks, leftMargin, layerColor, timeWindow, xScale, yScale } from './axes';
 import { completeFromStep } from './rateHistogram';
 
 export interface RasterData {
@@ -88,7 +88,9 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
   for (const l of info?.layers ?? []) labelW = Math.max(labelW, ctx0.measureText(l.label).width);
   const n = info && info.neurons > 0 ? info.neurons : 100;
   const marginL = leftMargin(canvas, [formatCount(n)]);
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: marginL, r: Math.min(150, Math.max(24, labelW + 22)), t: 10, b: 42 });
+  // Layer labels sit right of the plot: room for the longest, up to a third of the width (then shortened).
+  const marginR = Math.min(Math.round(opts.width / 3), Math.max(24, Math.ceil(labelW) + 22));
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: marginL, r: marginR, t: 10, b: 42 });
   if (!f) return { drawn: 0 };
   const dt = info?.dt_ms ?? 0.1;
   const { tStart, tEnd } = timeWindow(data.nowStep, dt, windowMs);
@@ -122,7 +124,7 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
     const levels = saturationCount(perBand);
     const palette = new Uint32Array(layers.length * levels);
     for (let l = 0; l < layers.length; l++)
-      for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(roleColor(layers[l].role), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
+      for (let j = 0; j < levels; j++) palette[l * levels + j] = packColor(layerColor(layers[l]), levels === 1 ? 1 : 0.6 + (0.4 * j) / (levels - 1));
 
     const colPerStep = (dt * pw) / windowMs;
     const col0 = (-tStart * pw) / windowMs + 1e-9;
@@ -193,10 +195,10 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
         ctx.stroke();
         ctx.setLineDash([]);
       }
-      ctx.fillStyle = roleColor(l.role);
+      ctx.fillStyle = layerColor(l);
       ctx.fillRect(f.right + 3, yTop, 5, Math.max(1, yBot - yTop));
       const ly = Math.min(f.bottom - 6, Math.max((yTop + yBot) / 2, prevY + 15));
-      ctx.fillText(l.label, f.right + 12, ly);
+      ctx.fillText(fitText(ctx, l.label, marginR - 14), f.right + 12, ly);
       prevY = ly;
     }
     const held = completeFromStep(data.spikes, fromStep);
@@ -209,6 +211,7 @@ export function renderRaster(canvas: HTMLCanvasElement, data: RasterData, opts: 
     drawNote(f, 'no run');
   }
   drawXAxis(f, x, 'time (s)', formatSeconds);
-  drawYAxis(f, y, 'neuron', formatCount);
+  // Neuron indices: whole numbers only (a one-neuron raster shows just "0").
+  drawYAxis(f, y, 'neuron', formatCount, false, integerTicks(y, Math.max(2, Math.floor((f.bottom - f.top) / 40)), formatCount));
   return { drawn };
 }

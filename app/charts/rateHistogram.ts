@@ -9,7 +9,7 @@
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { SpikeWindow } from '../engine/spikeWindow';
-import { AXIS_COLOR, beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, FONT, formatCount, leftMargin, LINE_SCALE, roleColor, stickyMax, widestCount, xScale, yScale } from './axes';
+import { AXIS_COLOR, beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, FONT, formatCount, leftMargin, LINE_SCALE, layerColor, stickyMax, widestCount, xScale, yScale } from './axes';
 
 export interface RateHistogramData {
   spikes: SpikeWindow;
@@ -150,7 +150,7 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   if (!f) return;
   drawLegend(
     f,
-    layers.map((l, i) => ({ color: roleColor(l.role), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })),
+    layers.map((l, i) => ({ color: layerColor(l), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })),
     'box',
   );
   const x = xScale(f, 0, binHz * bins);
@@ -166,7 +166,7 @@ export function renderRateHistogram(canvas: HTMLCanvasElement, data: RateHistogr
   ctx.clip();
   for (let l = 0; l < layers.length; l++) {
     const h = hists.subarray(l * bins, (l + 1) * bins);
-    const color = roleColor(layers[l].role);
+    const color = layerColor(layers[l]);
     ctx.globalAlpha = 0.28;
     ctx.fillStyle = color;
     for (let b = 0; b < bins; b++) {

@@ -7,7 +7,7 @@
  */
 import type { RunInfo } from '../../workers/simApi';
 import type { RateHistory } from '../engine/rateHistory';
-import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatSeconds, LINE_SCALE, roleColor, stickyMax, timeWindow, xScale, yScale } from './axes';
+import { beginFrame, drawLegend, drawNote, drawXAxis, drawYAxis, formatSeconds, LINE_SCALE, layerColor, stickyMax, timeWindow, xScale, yScale } from './axes';
 
 export interface RateTraceData {
   rates: RateHistory;
@@ -108,7 +108,7 @@ export function renderRateTrace(canvas: HTMLCanvasElement, data: RateTraceData, 
 
   const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 58, r: 14, t: 4, b: 42 });
   if (!f) return;
-  drawLegend(f, layers.map((l, i) => ({ color: roleColor(l.role), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })));
+  drawLegend(f, layers.map((l, i) => ({ color: layerColor(l), text: `${l.label}: mean ${Number.isFinite(means[i]) ? means[i].toFixed(1) : '—'} Hz` })));
   const x = xScale(f, tStart, tEnd);
   const y = yScale(f, 0, st.yMax).nice();
   drawYAxis(f, y, 'rate (Hz)', String, true);
@@ -124,7 +124,7 @@ export function renderRateTrace(canvas: HTMLCanvasElement, data: RateTraceData, 
   const g0 = Math.floor(b0 / k) * k;
   for (let l = 0; l < layers.length; l++) {
     const vals = st.scratch[l];
-    ctx.strokeStyle = roleColor(layers[l].role);
+    ctx.strokeStyle = layerColor(layers[l]);
     ctx.beginPath();
     let pen = false;
     for (let i = 0; i < counts[l]; i++) {

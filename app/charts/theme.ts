@@ -3,8 +3,7 @@
  * Okabe–Ito palette, which stays distinguishable with the common colour-vision deficiencies
  * and on washed-out projectors). The canvas renderers read these tables at draw time.
  */
-import { ROLE_COLORS, setChartScale } from './axes';
-import { SERIES_COLORS } from './xyPlot';
+import { ROLE_COLORS, SERIES_COLORS, setChartScale } from './axes';
 
 const NORMAL = { roles: { ...ROLE_COLORS }, series: { ...SERIES_COLORS } };
 

@@ -1,65 +1,43 @@
 /**
  * Generic experiment chart: the PlotSpec an experiment sends (STDP windows, frequency curves
- * with data points and error bars, weight histograms). Linear or logarithmic x, y from the data
- * (error bars included) unless fixed, optional y = 0 line, legend inside the plot area.
+ * with data points and error bars, weight histograms). Linear or logarithmic axes, y from the
+ * data (error bars included) unless fixed, optional y = 0 line. The geometry (margins that fit
+ * the tick labels, the legend in an empty corner or above the plot) comes from xyLayout.ts.
  */
-import { scaleLog } from 'd3';
 import type { XYPlotSpec as PlotSpec } from '../../workers/simApi';
-import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, line, xScale, yScale, LINE_SCALE } from './axes';
+import { beginFrame, drawNote, drawXAxis, drawYAxis, FONT, FONT_PX, line, LINE_SCALE, SERIES_COLORS, xScale, yScale, type Frame2D } from './axes';
+import { layoutXY, type LegendLayout, type Scale, type LegendEntry } from './xyLayout';
 
-export const SERIES_COLORS: Record<string, string> = {
-  exc: '#1f6fd1',
-  inh: '#d1343f',
-  data: '#14202b',
-  model: '#16884a',
-  alt: '#a35a00',
-  muted: '#8a96a3',
-};
+export { SERIES_COLORS } from './axes';
+export { dataExtent } from './xyLayout';
 
-/** Data range of all series (y includes error bars); ignores non-finite values. */
-export function dataExtent(spec: PlotSpec): { x: [number, number]; y: [number, number] } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (const s of spec.series) {
-    for (let k = 0; k < s.x.length; k++) {
-      const x = s.x[k], y = s.y[k], e = s.yErr?.[k] ?? 0;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      if ((spec.xLog && x <= 0) || (spec.yLog && y <= 0)) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, s.style === 'bars' && k + 1 < s.x.length ? s.x[k + 1] : x);
-      y0 = Math.min(y0, y - e, s.style === 'bars' ? 0 : Infinity);
-      y1 = Math.max(y1, y + e);
-    }
-  }
-  if (spec.zeroLine) {
-    y0 = Math.min(y0, 0);
-    y1 = Math.max(y1, 0);
-  }
-  if (!Number.isFinite(x0)) return { x: [0, 1], y: [0, 1] };
-  if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
-  if (y0 === y1) [y0, y1] = [y0 - 1, y1 + 1];
-  return { x: [x0, x1], y: [y0, y1] };
+/** Where the legend went, and how many data marks it covers (0 unless something is wrong). */
+export interface XYDrawn {
+  legend: 'none' | 'inside' | 'above';
+  legendHits: number;
 }
 
-export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefined, opts: { dpr: number; width: number; height: number }): void {
-  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 70, r: 14, t: 10, b: 42 });
-  if (!f) return;
+export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefined, opts: { dpr: number; width: number; height: number }): XYDrawn {
+  const none: XYDrawn = { legend: 'none', legendHits: 0 };
   if (!spec) {
+    const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: 70, r: 14, t: 10, b: 42 });
+    if (!f) return none;
     drawXAxis(f, xScale(f, 0, 1), '');
     drawYAxis(f, yScale(f, 0, 1), '');
     drawNote(f, 'waiting for data');
-    return;
+    return none;
   }
-  const ext = dataExtent(spec);
-  const xd = spec.xDomain ?? ext.x;
-  const pad = (ext.y[1] - ext.y[0]) * 0.08;
-  // Counts (bars) start at 0 exactly; other data get a little room on both sides.
-  const hasBars = spec.series.some((s) => s.style === 'bars');
-  const yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
-  const x = spec.xLog ? scaleLog().domain(xd).range([f.left, f.right]) : xScale(f, xd[0], xd[1]).nice();
-  const y = spec.yLog ? (scaleLog().domain(yd).range([f.bottom, f.top]) as unknown as ReturnType<typeof yScale>) : yScale(f, yd[0], yd[1]).nice();
-  const fmtY = (v: number) => spec.yLog ? (Number.isInteger(Math.log10(v)) ? v.toExponential(0) : '') : (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
-  drawYAxis(f, y, spec.yLabel, fmtY, true);
-  drawXAxis(f, x as ReturnType<typeof xScale>, spec.xLabel, (v) => (spec.xLog ? (Number.isInteger(Math.log10(v)) ? String(v) : '') : String(Number(v.toPrecision(6)))), !spec.xLog);
+  const ctx0 = canvas.getContext('2d');
+  if (!ctx0) return none;
+  ctx0.font = FONT;
+  const entries: LegendEntry[] = spec.series.map((s) => ({ label: s.label, color: SERIES_COLORS[s.color] ?? '#000', style: s.style }));
+  const lay = layoutXY(spec, opts.width, opts.height, FONT_PX, (t) => ctx0.measureText(t).width, entries);
+  const f = beginFrame(canvas, opts.width, opts.height, opts.dpr, { l: lay.left, r: opts.width - lay.right, t: lay.top, b: opts.height - lay.bottom });
+  if (!f) return none;
+  const x = lay.x as Scale & ReturnType<typeof xScale>;
+  const y = lay.y as Scale & ReturnType<typeof yScale>;
+  drawYAxis(f, y, spec.yLabel, String, true, lay.yTicks);
+  drawXAxis(f, x, spec.xLabel, String, !spec.xLog, lay.xTicks);
   const { ctx } = f;
   ctx.save();
   ctx.beginPath();
@@ -124,29 +102,28 @@ export function renderXYPlot(canvas: HTMLCanvasElement, spec: PlotSpec | undefin
     }
   }
   ctx.restore();
-  drawLegend(f.ctx, spec, f);
+  if (lay.legend) drawLegend(f, lay.legend, entries);
+  return { legend: lay.legend?.mode ?? 'none', legendHits: lay.legendHits };
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, spec: PlotSpec, f: { left: number; right: number; top: number; bottom: number }): void {
-  if (spec.series.length < 2) return;
+function drawLegend(f: Frame2D, legend: LegendLayout, entries: LegendEntry[]): void {
+  const { ctx } = f;
   ctx.font = FONT;
-  const w = Math.max(...spec.series.map((s) => ctx.measureText(s.label).width)) + 34;
-  const h = spec.series.length * 17 + 6;
-  const corner = spec.legend ?? 'top-left';
-  const x0 = corner.endsWith('left') ? f.left + 8 : f.right - w - 8;
-  const y0 = corner.startsWith('top') ? f.top + 6 : f.bottom - h - 6;
-  ctx.fillStyle = 'rgba(255,255,255,0.85)';
-  ctx.fillRect(x0, y0, w, h);
+  if (legend.mode === 'inside') {
+    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillRect(legend.box.x, legend.box.y, legend.box.w, legend.box.h);
+  }
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  spec.series.forEach((s, k) => {
-    const cy = y0 + 11 + k * 17;
-    const color = SERIES_COLORS[s.color] ?? '#000';
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
+  entries.forEach((s, k) => {
+    const x0 = legend.at[k].x;
+    const cy = legend.at[k].y + legend.rowH / 2;
+    ctx.strokeStyle = s.color;
+    ctx.fillStyle = s.color;
     if (s.style === 'ticks') {
       ctx.fillRect(x0 + 10, cy - 6, 3, 12);
     } else if (s.style === 'points') {
+      ctx.lineWidth = 1.5 * LINE_SCALE;
       ctx.beginPath();
       ctx.arc(x0 + 12, cy, 4, 0, 2 * Math.PI);
       ctx.stroke();
@@ -156,7 +133,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, spec: PlotSpec, f: { left: nu
       ctx.lineWidth = 2 * LINE_SCALE;
       ctx.setLineDash(s.style === 'dashed' ? [5, 3] : []);
       ctx.beginPath();
-      ctx.moveTo(x0 + 4, cy);
+      ctx.moveTo(x0 + 2, cy);
       ctx.lineTo(x0 + 22, cy);
       ctx.stroke();
       ctx.setLineDash([]);

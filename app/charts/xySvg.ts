@@ -3,10 +3,9 @@
  * with the same data ranges and d3 ticks, written as a standalone SVG document (for slides and
  * papers). An optional reference spec (an earlier run) is drawn faded underneath.
  */
-import { scaleLinear, scaleLog } from 'd3';
 import type { XYPlotSpec } from '../../workers/simApi';
-import { AXIS_COLOR, GRID_COLOR } from './axes';
-import { dataExtent, SERIES_COLORS } from './xyPlot';
+import { AXIS_COLOR, GRID_COLOR, SERIES_COLORS } from './axes';
+import { layoutXY, type LegendEntry, type LegendLayout } from './xyLayout';
 
 export interface SvgOpts {
   width: number;
@@ -21,34 +20,28 @@ const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sa
 
 export function renderXYSvg(spec: XYPlotSpec, opts: SvgOpts): string {
   const { width, height } = opts;
-  const m = { l: 70, r: 14, t: 10, b: 42 };
-  const L = m.l, R = width - m.r, T = m.t, B = height - m.b;
-  const ext = dataExtent(spec.series.length || !opts.reference ? spec : opts.reference);
-  const xd = spec.xDomain ?? ext.x;
-  const pad = (ext.y[1] - ext.y[0]) * 0.08;
-  const hasBars = spec.series.some((s) => s.style === 'bars');
-  const yd = spec.yDomain ?? (spec.yLog ? [ext.y[0] / 1.5, ext.y[1] * 1.5] : [hasBars && ext.y[0] >= 0 ? 0 : ext.y[0] - pad, ext.y[1] + pad]);
-  const x = spec.xLog ? scaleLog().domain(xd).range([L, R]) : scaleLinear().domain(xd).range([L, R]).nice();
-  const y = spec.yLog ? scaleLog().domain(yd).range([B, T]) : scaleLinear().domain(yd).range([B, T]).nice();
-  const fmtY = (v: number) => spec.yLog ? (Number.isInteger(Math.log10(v)) ? v.toExponential(0) : '') : (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(0) : String(Number(v.toPrecision(4))));
-  const fmtX = (v: number) => (spec.xLog ? (Number.isInteger(Math.log10(v)) ? String(v) : '') : String(Number(v.toPrecision(6))));
+  const entries: LegendEntry[] = spec.series.map((s) => ({ label: s.label, color: SERIES_COLORS[s.color] ?? '#000', style: s.style }));
+  if (opts.reference) entries.push({ label: 'earlier run (faded)', color: '#8a96a3', style: 'dashed' });
+  // Both runs decide the ranges, so the faded curves stay on the chart.
+  const ranged = opts.reference ? { ...spec, series: [...spec.series, ...opts.reference.series] } : spec;
+  const lay = layoutXY(ranged, width, height, 13, (t) => t.length * 7.2, entries);
+  const L = lay.left, R = lay.right, T = lay.top, B = lay.bottom, x = lay.x, y = lay.y;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
   out.push(`<title>${esc(spec.title)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   // Grid, ticks and tick labels.
   const g: string[] = [];
-  for (const t of y.ticks(Math.max(2, Math.floor((B - T) / 40)))) {
-    const py = num(y(t));
+  for (const t of lay.yTicks) {
+    const py = num(y(t.v));
     g.push(`<line x1="${L}" x2="${R}" y1="${py}" y2="${py}" stroke="${GRID_COLOR}"/>`, `<line x1="${L - 5}" x2="${L}" y1="${py}" y2="${py}" stroke="${AXIS_COLOR}"/>`);
-    g.push(`<text x="${L - 7}" y="${py}" text-anchor="end" dominant-baseline="middle">${esc(fmtY(t))}</text>`);
+    if (t.label) g.push(`<text x="${L - 7}" y="${py}" text-anchor="end" dominant-baseline="middle">${esc(t.label)}</text>`);
   }
-  for (const t of x.ticks(Math.max(2, Math.floor((R - L) / 90)))) {
-    const px = num(x(t));
+  for (const t of lay.xTicks) {
+    const px = num(x(t.v));
     if (!spec.xLog) g.push(`<line x1="${px}" x2="${px}" y1="${T}" y2="${B}" stroke="${GRID_COLOR}"/>`);
     g.push(`<line x1="${px}" x2="${px}" y1="${B}" y2="${B + 5}" stroke="${AXIS_COLOR}"/>`);
-    const label = fmtX(t);
-    if (label) g.push(`<text x="${px}" y="${B + 7}" text-anchor="middle" dominant-baseline="hanging">${esc(label)}</text>`);
+    if (t.label) g.push(`<text x="${px}" y="${B + 7}" text-anchor="middle" dominant-baseline="hanging">${esc(t.label)}</text>`);
   }
   g.push(`<line x1="${L}" x2="${R}" y1="${B}" y2="${B}" stroke="${AXIS_COLOR}"/>`, `<line x1="${L}" x2="${L}" y1="${T}" y2="${B}" stroke="${AXIS_COLOR}"/>`);
   g.push(`<text x="${(L + R) / 2}" y="${B + 24}" text-anchor="middle" dominant-baseline="hanging">${esc(spec.xLabel)}</text>`);
@@ -59,7 +52,7 @@ export function renderXYSvg(spec: XYPlotSpec, opts: SvgOpts): string {
   if (spec.zeroLine) out.push(`<line x1="${L}" x2="${R}" y1="${num(y(0))}" y2="${num(y(0))}" stroke="#9aa6b2"/>`);
   if (opts.reference) out.push(`<g clip-path="url(#area)" opacity="0.35" data-role="reference">${seriesSvg(opts.reference, sx, sy, true)}</g>`);
   out.push(`<g clip-path="url(#area)">${seriesSvg(spec, sx, sy, false)}</g>`);
-  out.push(legendSvg(spec, L, R, T, B, !!opts.reference));
+  if (lay.legend) out.push(legendSvg(lay.legend, entries));
   out.push('</svg>');
   return out.join('\n');
 }
@@ -103,20 +96,14 @@ function seriesSvg(spec: XYPlotSpec, x: (v: number) => number, y: (v: number) =>
   return parts.join('');
 }
 
-function legendSvg(spec: XYPlotSpec, L: number, R: number, T: number, B: number, withReference: boolean): string {
-  const items = spec.series.map((s) => ({ label: s.label, color: SERIES_COLORS[s.color] ?? '#000', style: s.style as string }));
-  if (withReference) items.push({ label: 'earlier run (faded)', color: '#8a96a3', style: 'dashed' });
-  if (items.length < 2) return '';
-  const w = Math.max(...items.map((i) => i.label.length)) * 7.2 + 34;
-  const h = items.length * 17 + 6;
-  const corner = spec.legend ?? 'top-left';
-  const x0 = corner.endsWith('left') ? L + 8 : R - w - 8;
-  const y0 = corner.startsWith('top') ? T + 6 : B - h - 6;
-  const parts = [`<rect x="${num(x0)}" y="${num(y0)}" width="${num(w)}" height="${h}" fill="#ffffff" fill-opacity="0.85"/>`];
+function legendSvg(legend: LegendLayout, items: LegendEntry[]): string {
+  const b = legend.box;
+  const parts = legend.mode === 'inside' ? [`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" fill="#ffffff" fill-opacity="0.9"/>`] : [];
   items.forEach((it, k) => {
-    const cy = y0 + 11 + k * 17;
+    const x0 = legend.at[k].x;
+    const cy = legend.at[k].y + legend.rowH / 2;
     if (it.style === 'points') parts.push(`<circle cx="${num(x0 + 12)}" cy="${num(cy)}" r="4" fill="#ffffff" stroke="${it.color}" stroke-width="1.5"/>`);
-    else parts.push(`<path d="M${num(x0 + 4)},${num(cy)}H${num(x0 + 22)}" stroke="${it.color}" stroke-width="${it.style === 'bars' ? 8 : 2}"${it.style === 'dashed' ? ' stroke-dasharray="5 3"' : ''}/>`);
+    else parts.push(`<path d="M${num(x0 + 2)},${num(cy)}H${num(x0 + 22)}" stroke="${it.color}" stroke-width="${it.style === 'bars' ? 8 : 2}"${it.style === 'dashed' ? ' stroke-dasharray="5 3"' : ''}/>`);
     parts.push(`<text x="${num(x0 + 28)}" y="${num(cy)}" dominant-baseline="middle" fill="${AXIS_COLOR}">${esc(it.label)}</text>`);
   });
   return `<g ${FONT}>${parts.join('')}</g>`;

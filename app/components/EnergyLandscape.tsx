@@ -12,8 +12,12 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { SurfacePlotSpec } from '../../workers/simApi';
 import { fillSurface, fillTrajectory, surfaceIndex, surfacePoint, viridisGradient } from '../charts/surfaceMesh';
 import { live, onLiveData } from '../engine/frameBus';
+import { ChartFigure } from './ChartFigure';
+import { createLandscapeAxes } from './landscapeAxes';
 
 const MAX_TRAJECTORY = 512;
+/** Camera distance from the centre in a wide view (scene units; the surface spans 2 × 2). */
+const CAMERA_DISTANCE = 4.2;
 const BALL_RADIUS = 0.045;
 
 /** Legend and test-hook elements the scene writes into directly. */
@@ -40,10 +44,11 @@ function useLandscapeObjects() {
     const path = new THREE.Line(pathGeometry, new THREE.LineBasicMaterial({ color: 0xffffff }));
     const frame = new THREE.LineSegments(new THREE.EdgesGeometry(new THREE.BoxGeometry(2, 0.001, 2)), new THREE.LineBasicMaterial({ color: 0x8a96a3 }));
     frame.position.y = -0.002;
+    const axes = createLandscapeAxes();
     const group = new THREE.Group();
-    group.add(surface, wire, ball, path, frame);
+    group.add(surface, wire, ball, path, frame, axes.group);
     group.position.y = -0.35;
-    return { group, geometry, ball, path, pathGeometry, size: { w: 0, h: 0 } };
+    return { group, geometry, ball, path, pathGeometry, axes, size: { w: 0, h: 0 } };
   }, []);
 }
 
@@ -72,9 +77,10 @@ function applySpec(o: Objects, spec: SurfacePlotSpec, overlay: Overlay): void {
   o.pathGeometry.setDrawRange(0, fillTrajectory(spec, pathPos.array as Float32Array, 0.012));
   pathPos.needsUpdate = true;
   o.pathGeometry.computeBoundingSphere();
+  o.axes.update(spec);
   if (overlay.hi) overlay.hi.textContent = fmt(spec.range[1]);
   if (overlay.lo) overlay.lo.textContent = fmt(spec.range[0]);
-  if (overlay.axes) overlay.axes.textContent = `${spec.xLabel} (${fmt(spec.xExtent[0])} … ${fmt(spec.xExtent[1])}) · ${spec.yLabel} (${fmt(spec.yExtent[0])} … ${fmt(spec.yExtent[1])}) · ${spec.valueLabel} now ${fmt(spec.ball.value)}`;
+  if (overlay.axes) overlay.axes.textContent = `red ball: the state now, ${spec.valueLabel} = ${fmt(spec.ball.value)} · white: its recent path · drag to orbit`;
   if (overlay.root) {
     let peak = 0;
     for (const v of spec.values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
@@ -86,7 +92,13 @@ function applySpec(o: Objects, spec: SurfacePlotSpec, overlay: Overlay): void {
 /** Subscribes to new plot data and orbit changes; everything else is three.js state. */
 function Scene({ id, overlay }: { id: string; overlay: Overlay }) {
   const o = useLandscapeObjects();
-  const { camera, gl, invalidate } = useThree();
+  const { camera, gl, invalidate, size } = useThree();
+  // Narrow views (a tall chart, a phone) need the camera further back to keep the axes in view.
+  useEffect(() => {
+    const aspect = size.width / Math.max(1, size.height);
+    camera.position.setLength(CAMERA_DISTANCE * Math.max(1, 1.1 / aspect));
+    invalidate();
+  }, [camera, size.width, size.height, invalidate]);
   useEffect(() => {
     const controls = new OrbitControls(camera, gl.domElement);
     controls.enableDamping = false;
@@ -138,12 +150,11 @@ export default function EnergyLandscape({ id, title }: { id: string; title: stri
   const overlay = useRef<Overlay>({ root: null, hi: null, lo: null, axes: null }).current;
   const gl = useMemo(webglAvailable, []);
   return (
-    <figure className="plot plot-3d" data-testid={`plot-${id}`}>
-      <figcaption>{title}</figcaption>
-      <div ref={(el) => void (overlay.root = el)} data-testid={`plot-canvas-${id}`} data-peak="0" role="img" aria-label={`${title} (drag to orbit, scroll to zoom)`} style={{ position: 'relative', width: '100%', height: 360, background: '#14202b', borderRadius: 4 }}>
+    <ChartFigure id={id} caption={title} title={title} className="plot-3d">
+      <div ref={(el) => void (overlay.root = el)} className="surface-box" data-testid={`plot-canvas-${id}`} data-peak="0" role="img" aria-label={`${title} (drag to orbit, scroll to zoom)`} style={{ position: 'relative', width: '100%', height: 'var(--chart-h, 360px)', background: '#14202b', borderRadius: 4 }}>
         {gl ? (
           <WebGLBoundary>
-            <Canvas frameloop="demand" dpr={[1, 2]} camera={{ position: [2.3, 2.2, 2.7], fov: 40 }} gl={{ preserveDrawingBuffer: true, antialias: true }}>
+            <Canvas frameloop="demand" dpr={[1, 2]} camera={{ position: [2.5, 2.3, 3.1], fov: 40 }} gl={{ preserveDrawingBuffer: true, antialias: true }}>
               <Scene id={id} overlay={overlay} />
             </Canvas>
           </WebGLBoundary>
@@ -154,10 +165,10 @@ export default function EnergyLandscape({ id, title }: { id: string; title: stri
           <span ref={(el) => void (overlay.hi = el)}>–</span>
           <div style={{ flex: 1, width: 12, margin: '4px 0', background: viridisGradient(), borderRadius: 2 }} />
           <span ref={(el) => void (overlay.lo = el)}>–</span>
-          <span style={{ marginTop: 2 }}>E</span>
+          <span style={{ marginTop: 2, textAlign: 'center' }}>energy E</span>
         </div>
         <div ref={(el) => void (overlay.axes = el)} style={{ position: 'absolute', left: 10, bottom: 8, right: 64, color: '#c9d2db', font: '11px system-ui, sans-serif', pointerEvents: 'none' }} />
       </div>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -3,8 +3,7 @@ import { lazy, Suspense } from 'react';
 import { withReference } from '../engine/compare';
 import { live } from '../engine/frameBus';
 import { experimentPlotExport } from '../export/plotExports';
-import { isHidden } from '../store/viewSlice';
-import { PlotActions } from './PlotActions';
+import { ChartFigure } from './ChartFigure';
 import { renderImageGrid } from '../charts/imageGrid';
 import { renderXYPlot } from '../charts/xyPlot';
 import type { PlotSpec } from '../../workers/simApi';
@@ -23,17 +22,18 @@ function XYPlot({ id, title }: { id: string; title: string }) {
       renderImageGrid(canvas, spec, size);
       for (const img of spec.images) for (const v of img) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
     } else if (spec?.kind !== 'surface') {
-      renderXYPlot(canvas, spec, size);
+      const drawn = renderXYPlot(canvas, spec, size);
+      // Test hooks: where the legend went and how many data marks lie under it.
+      canvas.setAttribute('data-legend', drawn.legend);
+      canvas.setAttribute('data-legend-hits', String(drawn.legendHits));
       for (const s of spec?.series ?? []) for (const y of s.y) if (Number.isFinite(y)) peak = Math.max(peak, Math.abs(y));
     }
     canvas.setAttribute('data-peak', String(peak));
   });
   return (
-    <figure className="plot" data-testid={`plot-${id}`}>
-      <figcaption>{title}</figcaption>
-      <canvas ref={ref} data-testid={`plot-canvas-${id}`} data-peak="0" style={{ width: '100%', height: 300 }} role="img" aria-label={title} />
-      <PlotActions id={id} canvasRef={ref} data={() => experimentPlotExport(shownSpec(id))} />
-    </figure>
+    <ChartFigure id={id} caption={title} title={title} canvasRef={ref} data={() => experimentPlotExport(shownSpec(id))}>
+      <canvas ref={ref} data-testid={`plot-canvas-${id}`} data-peak="0" style={{ display: 'block', width: '100%', height: 'var(--chart-h, 300px)' }} role="img" aria-label={title} />
+    </ChartFigure>
   );
 }
 
@@ -43,23 +43,13 @@ function shownSpec(id: string): PlotSpec | undefined {
   return spec && (spec.kind === undefined || spec.kind === 'xy') && useStore.getState().compare ? withReference(spec) : spec;
 }
 
-export function ExperimentPlots() {
-  const all = useStore((s) => s.plotTitles);
-  const view = useStore((s) => s.view);
-  const reveal = useStore((s) => s.revealHidden);
-  const plots = all.filter((p) => !isHidden({ view, revealHidden: reveal }, `plot:${p.id}`));
-  if (plots.length === 0) return null;
-  return (
-    <div className="plot-grid">
-      {plots.map((p) =>
-        live.plots.find((q) => q.id === p.id)?.kind === 'surface' ? (
-          <Suspense key={p.id} fallback={<p className="muted">Loading the 3D view…</p>}>
-            <EnergyLandscape id={p.id} title={p.title} />
-          </Suspense>
-        ) : (
-          <XYPlot key={p.id} id={p.id} title={p.title} />
-        ),
-      )}
-    </div>
+/** One of the experiment's own charts: the 3D view for 'surface' specs, else a canvas chart. */
+export function ExperimentChart({ id, title }: { id: string; title: string }) {
+  return live.plots.find((q) => q.id === id)?.kind === 'surface' ? (
+    <Suspense fallback={<p className="muted">Loading the 3D view…</p>}>
+      <EnergyLandscape id={id} title={title} />
+    </Suspense>
+  ) : (
+    <XYPlot id={id} title={title} />
   );
 }

@@ -5,11 +5,12 @@ import { highlight } from '../lessons/highlight';
 import { parseRichText, type RefKind } from '../lessons/richText';
 import type { LessonBlock } from '../lessons/types';
 import { useStore } from '../store';
-import { metricLabel } from './MetricsCard';
+import { metricLabel } from '../metrics/metricSpecs';
 
 function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
   const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
-  return display ? <div className="lesson-eq" dangerouslySetInnerHTML={{ __html: html }} /> : <span dangerouslySetInnerHTML={{ __html: html }} />;
+  // A wide displayed equation scrolls sideways: focusable, so keyboard users can scroll it too.
+  return display ? <div className="lesson-eq" tabIndex={0} role="group" aria-label="Equation" dangerouslySetInnerHTML={{ __html: html }} /> : <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /** A link's default text: the control's label, the chart's title, or the measurement's key. */

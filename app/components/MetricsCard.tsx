@@ -1,31 +1,16 @@
 /**
- * The experiment's own measurements (the same `metrics()` the CLI prints), refreshed twice a
- * second while running and once after every pause or step.
+ * The experiment's measurements (the same `metrics()` the CLI prints) as a card: each with its
+ * human label and unit (app/metrics/metricSpecs.ts), arrays as a sparkline and a one-line summary.
+ * They arrive with the charts, computed at the same step, so the card and the charts agree.
  */
-import { useEffect, useState } from 'react';
 import type { MetricValue } from '../../workers/simApi';
-import { sim } from '../engine/client';
+import { showMetric } from '../metrics/formatMetric';
+import { metricSpec } from '../metrics/metricSpecs';
 import { useStore } from '../store';
 import { isHidden } from '../store/viewSlice';
+import { formatSimTime } from './format';
 
-const UNIT_SUFFIXES: [RegExp, string][] = [
-  [/_hz$/, 'Hz'],
-  [/_ms$/, 'ms'],
-  [/_mv$/i, 'mV'],
-];
-
-/** "exc_rate_hz" → "exc rate", "Hz". */
-export function metricLabel(key: string): { label: string; unit: string } {
-  for (const [re, unit] of UNIT_SUFFIXES) if (re.test(key)) return { label: key.replace(re, '').replace(/_/g, ' '), unit };
-  return { label: key.replace(/_/g, ' '), unit: '' };
-}
-
-function show(v: MetricValue): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en') : v.toPrecision(4);
-  if (v === null) return '—';
-  if (typeof v === 'boolean' || typeof v === 'string') return String(v);
-  return Array.isArray(v) ? `[${v.length} values]` : '{…}';
-}
+export { metricLabel } from '../metrics/metricSpecs';
 
 export function MetricsCard() {
   const hidden = useStore((s) => isHidden(s, 'panel:metrics'));
@@ -33,49 +18,67 @@ export function MetricsCard() {
 }
 
 function MetricsCardView() {
-  const step = useStore((s) => s.step);
-  const playing = useStore((s) => s.playing);
-  const info = useStore((s) => s.info);
-  const [metrics, setMetrics] = useState<Record<string, MetricValue>>({});
-
-  useEffect(() => {
-    let cancelled = false;
-    const refresh = () =>
-      sim()
-        .metrics()
-        .then((m) => !cancelled && setMetrics(m))
-        .catch(() => undefined);
-    void refresh();
-    if (!playing) return () => void (cancelled = true);
-    const id = setInterval(refresh, 500);
-    return () => {
-      cancelled = true;
-      clearInterval(id);
-    };
-    // Re-run on pause/play, a new run, and (when paused) every step change.
-  }, [playing, info, playing ? 0 : step]);
-
+  const metrics = useStore((s) => s.metrics);
+  const step = useStore((s) => s.metricsStep);
+  const experiment = useStore((s) => s.info?.config.experiment ?? '');
+  const dt = useStore((s) => s.info?.dt_ms ?? 0.1);
+  const computed = useStore((s) => s.info?.mode === 'computed');
   const entries = Object.entries(metrics);
   return (
-    <section className="plot metrics" aria-label="Measurements" data-testid="metrics">
-      <div className="caption">Measurements since t = 0 (the CLI reports the same)</div>
+    <section className="plot metrics" aria-labelledby="metrics-title" data-testid="metrics" data-step={step}>
+      <h2 className="caption" id="metrics-title">
+        Measurements{!computed && step >= 0 ? ` at t = ${formatSimTime(step * dt)}, the moment the charts show` : ''}
+      </h2>
       {entries.length === 0 ? (
         <p className="muted">—</p>
       ) : (
         <dl>
-          {entries.map(([k, v]) => {
-            const { label, unit } = metricLabel(k);
-            return (
-              <div key={k} title={k}>
-                <dt>{label}</dt>
-                <dd data-testid={`metric-${k}`}>
-                  {show(v)} {unit && <span className="unit">{unit}</span>}
-                </dd>
-              </div>
-            );
-          })}
+          {entries.map(([k, v]) => (
+            <Metric key={k} id={k} value={v} experiment={experiment} />
+          ))}
         </dl>
       )}
     </section>
+  );
+}
+
+function Metric({ id, value, experiment }: { id: string; value: MetricValue; experiment: string }) {
+  const spec = metricSpec(experiment, id);
+  const shown = showMetric(spec, value);
+  const wide = shown.spark !== undefined || shown.text.length > 24;
+  return (
+    <div className={wide ? 'metric wide' : 'metric'} title={`${spec.label} (${id} in the CLI's JSON)`}>
+      <dt>
+        {spec.label}
+        {spec.unit && <span className="unit"> ({spec.unit})</span>}
+      </dt>
+      <dd data-testid={`metric-${id}`} data-value={typeof value === 'number' ? String(value) : undefined}>
+        {shown.spark && <Sparkline values={shown.spark} label={`${spec.label}: ${shown.text}`} />}
+        {shown.text}
+      </dd>
+    </div>
+  );
+}
+
+/** A small line of the values (NaN leaves a gap). */
+function Sparkline({ values, label }: { values: number[]; label: string }) {
+  const W = 96, H = 22;
+  const finite = values.filter(Number.isFinite);
+  if (finite.length < 2) return null;
+  const lo = Math.min(...finite), hi = Math.max(...finite);
+  const span = hi - lo || 1;
+  let d = '';
+  let pen = false;
+  values.forEach((v, k) => {
+    if (!Number.isFinite(v)) return void (pen = false);
+    const x = (k / Math.max(1, values.length - 1)) * (W - 2) + 1;
+    const y = H - 2 - ((v - lo) / span) * (H - 4);
+    d += `${pen ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+    pen = true;
+  });
+  return (
+    <svg className="sparkline" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }

@@ -9,7 +9,7 @@ import { selectedSpikes, selectNeurons, type NeuronSelection } from '../engine/n
 import { rasterExport } from '../export/plotExports';
 import { useStore } from '../store';
 import { isHidden } from '../store/viewSlice';
-import { PlotActions } from './PlotActions';
+import { ChartFigure } from './ChartFigure';
 import { RasterChooser } from './RasterChooser';
 import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
@@ -45,20 +45,18 @@ function RasterPlotView({ windowMs = 1000, height = 380 }: RasterPlotProps) {
   });
   const what = raster.mode === 'all' ? 'each mark is one spike; neuron 0 at the top' : raster.mode === 'sample' ? `a sample of ${raster.n} neurons` : `neurons ${raster.from}–${raster.to - 1}`;
   return (
-    <figure className="plot" data-testid="plot-raster">
-      <figcaption>
-        Spike raster — last {windowLabel(windowMs)} ({what})
-        <RasterChooser />
-      </figcaption>
-      <canvas ref={ref} data-testid="raster" data-drawn-spikes="0" style={{ display: 'block', width: '100%', height }} role="img" aria-label="Spike raster: neuron against time" />
-      <PlotActions
-        id="raster"
-        canvasRef={ref}
-        data={() => {
-          const row = currentSelection()?.row;
-          return rasterExport(live.spikes, live.info, windowMs, (id) => !row || row[id] >= 0);
-        }}
-      />
-    </figure>
+    <ChartFigure
+      id="raster"
+      title="Spike raster"
+      caption={`Spike raster — last ${windowLabel(windowMs)} (${what})`}
+      tools={<RasterChooser />}
+      canvasRef={ref}
+      data={() => {
+        const row = currentSelection()?.row;
+        return rasterExport(live.spikes, live.info, windowMs, (id) => !row || row[id] >= 0);
+      }}
+    >
+      <canvas ref={ref} data-testid="raster" data-drawn-spikes="0" style={{ display: 'block', width: '100%', height: `var(--chart-h, ${height}px)` }} role="img" aria-label="Spike raster: neuron against time" />
+    </ChartFigure>
   );
 }

@@ -6,7 +6,7 @@ import { rateHistogramData } from '../export/plotExports';
 import { renderXYSvg } from '../charts/xySvg';
 import { useStore } from '../store';
 import { isHidden } from '../store/viewSlice';
-import { PlotActions } from './PlotActions';
+import { ChartFigure } from './ChartFigure';
 import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
 export interface RateHistogramProps {
@@ -26,17 +26,18 @@ function RateHistogramView({ windowMs = 1000, height = 240 }: RateHistogramProps
     renderRateHistogram(canvas, { spikes: live.spikes, info: live.info, windowMs, nowStep: live.spikes.lastStep }, size),
   );
   return (
-    <figure className="plot" data-testid="rate-histogram">
-      <figcaption>Firing rates across neurons — last {windowLabel(windowMs)} (silent neurons at 0 Hz)</figcaption>
-      <canvas ref={ref} style={{ display: 'block', width: '100%', height }} role="img" aria-label="Histogram of per-neuron firing rates" />
-      <PlotActions
-        id="rate-histogram"
-        canvasRef={ref}
-        data={() => {
+    <ChartFigure
+      id="rate-histogram"
+      testId="rate-histogram"
+      title="Firing-rate histogram"
+      caption={`Firing rates across neurons — last ${windowLabel(windowMs)} (silent neurons at 0 Hz)`}
+      canvasRef={ref}
+      data={() => {
           const d = rateHistogramData(live.spikes, live.info, windowMs, live.spikes.lastStep);
           return { csv: () => d.csv, svg: (width, height) => renderXYSvg(d.spec, { width, height }) };
-        }}
-      />
-    </figure>
+      }}
+    >
+      <canvas ref={ref} data-testid="rate-histogram-canvas" style={{ display: 'block', width: '100%', height: `var(--chart-h, ${height}px)` }} role="img" aria-label="Histogram of per-neuron firing rates" />
+    </ChartFigure>
   );
 }

@@ -6,7 +6,7 @@ import { rateTraceCsv, rateTraceSpec } from '../export/plotExports';
 import { renderXYSvg } from '../charts/xySvg';
 import { useStore } from '../store';
 import { isHidden } from '../store/viewSlice';
-import { PlotActions } from './PlotActions';
+import { ChartFigure } from './ChartFigure';
 import { useLiveCanvas, windowLabel } from './useLiveCanvas';
 
 export interface RateTraceProps {
@@ -26,18 +26,19 @@ function RateTraceView({ windowMs = 1000, height = 240 }: RateTraceProps) {
     renderRateTrace(canvas, { rates: live.rates, info: live.info, windowMs, nowStep: live.spikes.lastStep }, size),
   );
   return (
-    <figure className="plot" data-testid="rate-trace">
-      <figcaption>Population rate per layer — last {windowLabel(windowMs)}, {SMOOTH_MS} ms averages</figcaption>
-      <canvas ref={ref} style={{ display: 'block', width: '100%', height }} role="img" aria-label="Population firing rate of each layer over time" />
-      <PlotActions
-        id="rate-trace"
-        canvasRef={ref}
-        data={() => {
+    <ChartFigure
+      id="rate-trace"
+      testId="rate-trace"
+      title="Population rate"
+      caption={`Population rate per layer — last ${windowLabel(windowMs)}, ${SMOOTH_MS} ms averages`}
+      canvasRef={ref}
+      data={() => {
           const raw = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep);
           const shown = rateTraceSpec(live.rates, live.info, windowMs, live.spikes.lastStep, SMOOTH_MS);
           return { csv: () => rateTraceCsv(raw), svg: (width, height) => renderXYSvg(shown, { width, height }) };
-        }}
-      />
-    </figure>
+      }}
+    >
+      <canvas ref={ref} data-testid="rate-trace-canvas" style={{ display: 'block', width: '100%', height: `var(--chart-h, ${height}px)` }} role="img" aria-label="Population firing rate of each layer over time" />
+    </ChartFigure>
   );
 }

@@ -10,6 +10,7 @@ import { useStore } from '../store';
 import { copyLink, currentLink } from '../store/actions';
 import { importConfigFile } from '../store/viewActions';
 import { HideChecklist, useControlItems, usePanelItems } from './HideChecklist';
+import { useDialogFocus } from './useDialogFocus';
 
 /** Largest configuration file read (bytes); the decoder checks the text again. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -22,6 +23,8 @@ export function ShareDialog() {
   const controls = useControlItems();
   const fileRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState('');
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialogRef, open);
   if (!open) return null;
   const close = () => useStore.getState().setOverlay(null);
   const link = currentLink();
@@ -37,9 +40,14 @@ export function ShareDialog() {
   };
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog" onClick={close}>
-      <div className="dialog wide" onClick={(e) => e.stopPropagation()}>
-        <h2 id="share-title">Share and export</h2>
+    <div className="overlay" data-testid="share-dialog" onClick={close}>
+      <div ref={dialogRef} className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(e) => e.stopPropagation()}>
+        <div className="dialog-head">
+          <h2 id="share-title">Share and export</h2>
+          <button type="button" onClick={close} data-testid="share-close" data-autofocus aria-label="Close (Esc)">
+            ✕
+          </button>
+        </div>
         <section>
           <h3>Link to this run</h3>
           <input className="linkbox" readOnly value={link} data-testid="share-link" onFocus={(e) => e.target.select()} aria-label="Link" />

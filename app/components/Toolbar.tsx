@@ -12,6 +12,8 @@ const SPEEDS: { label: string; value: number }[] = [
   { label: '1× real time', value: 1000 },
   { label: '2×', value: 2000 },
   { label: '5×', value: 5000 },
+  { label: '10×', value: 10_000 },
+  { label: '50×', value: 50_000 },
   { label: 'as fast as possible', value: Infinity },
 ];
 
@@ -52,7 +54,7 @@ export function Toolbar() {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Simulation controls">
+    <div className="toolbar" role="toolbar" aria-label="Simulation controls" data-testid="toolbar">
       <button data-testid="play" className="primary" onClick={() => void togglePlay()} disabled={busy} title="Play / pause (space)">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
@@ -67,7 +69,7 @@ export function Toolbar() {
       </button>
       <label className="speed">
         Speed{' '}
-        <select data-testid="speed" value={String(speed)} onChange={(e) => void setSpeed(Number(e.target.value))}>
+        <select data-testid="speed" value={String(speed)} onChange={(e) => void setSpeed(Number(e.target.value), true)}>
           {SPEEDS.map((s) => (
             <option key={s.label} value={String(s.value)}>
               {s.label}
@@ -91,9 +93,13 @@ function RunReadout() {
   const fp = useStore((s) => s.fingerprint);
   const rt = useStore((s) => s.realtimeFactor);
   const playing = useStore((s) => s.playing);
+  const speed = useStore((s) => s.speed);
+  // The chosen factor (simulated ms per wall-clock s / 1000); the machine may not reach it.
+  const chosen = speed / 1000;
+  const short = playing && rt > 0 && Number.isFinite(chosen) && rt < 0.9 * chosen;
   return (
     <div className="readout" aria-live="off">
-      <span title="Simulated time">
+      <span title="Simulated time" className="clock">
         t = <b data-testid="sim-time">{formatSimTime(t)}</b>
       </span>
       <span title="Completed integration steps">
@@ -102,7 +108,16 @@ function RunReadout() {
       <span title="Hash over every spike (step, neuron) so far: equal fingerprints at equal steps mean identical runs">
         fingerprint <code data-testid="fingerprint">{fp}</code>
       </span>
-      {playing && rt > 0 && <span className="muted">{rt >= 10 ? rt.toFixed(0) : rt.toFixed(2)}× real time</span>}
+      {playing && rt > 0 && (
+        <span className={short ? 'speed-short' : 'muted'} data-testid="achieved-speed" title={short ? `This machine reaches ${formatFactor(rt)} of the chosen ${formatFactor(chosen)}` : 'Simulated time per wall-clock time, measured'}>
+          {short ? `achieved ${formatFactor(rt)} real time (of ${formatFactor(chosen)})` : `${formatFactor(rt)} real time`}
+        </span>
+      )}
     </div>
   );
+}
+
+/** "0.19×", "12×". */
+function formatFactor(x: number): string {
+  return `${x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×`;
 }

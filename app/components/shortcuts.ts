@@ -24,29 +24,50 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['.'], label: '.', what: 'step 1 ms', run: () => void stepBy(dtSteps(1)) },
   { keys: ['r'], label: 'r', what: 'reset to t = 0 (same parameters and seed)', run: () => void reset() },
   { keys: ['l'], label: 'l', what: 'copy the link to this run', run: () => void copyLink() },
+  { keys: ['f', 'F'], label: 'f', what: 'show the chart under the pointer (else the first story chart) full screen, or leave full screen', run: toggleFullscreen },
   { keys: ['?'], label: '?', what: 'show / hide these shortcuts', run: () => useStore.getState().setOverlay(overlay() === 'help' ? null : 'help') },
-  { keys: ['Escape'], label: 'Esc', what: 'close a dialog', run: () => useStore.getState().setOverlay(null) },
+  { keys: ['Escape'], label: 'Esc', what: 'leave full screen, close a dialog, the gallery or the lesson', run: closeTopmost },
 ];
 
-function typingIn(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  if (!el || !el.tagName) return false;
-  if (el.tagName === 'INPUT') {
-    // Sliders and checkboxes take arrow keys / space themselves; text boxes take every key.
-    return true;
-  }
-  return el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || el.isContentEditable;
+function toggleFullscreen(): void {
+  const s = useStore.getState();
+  if (s.fullscreen) return s.setFullscreen(null);
+  const hovered = document.querySelector<HTMLElement>('[data-chart]:hover');
+  const first = document.querySelector<HTMLElement>('.primary-grid [data-chart]') ?? document.querySelector<HTMLElement>('[data-chart]');
+  const id = (hovered ?? first)?.dataset.chart;
+  if (id) s.setFullscreen(id);
 }
 
-/** Installs the shortcuts on window, except while typing in a field or with a modifier held (Shift is allowed for "?"). */
+/** Esc closes one thing, the topmost: full screen, a dialog, the gallery, then the lesson (when focus is in it). */
+function closeTopmost(): void {
+  const s = useStore.getState();
+  if (s.fullscreen) return s.setFullscreen(null);
+  if (s.overlay) return s.setOverlay(null);
+  if (s.galleryOpen) return s.setGalleryOpen(false);
+  if (s.lessonId && document.activeElement?.closest('.lesson-panel')) s.setLesson(null);
+}
+
+/** A control has focus: it takes its own keys (space and Enter press a button, arrows move a slider). */
+export function controlHasFocus(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  if (el.isContentEditable) return true;
+  if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A', 'SUMMARY', 'AUDIO', 'VIDEO'].includes(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  return role === 'button' || role === 'slider' || role === 'checkbox' || role === 'link' || role === 'menuitem' || role === 'tab';
+}
+
+/** Installs the shortcuts on window, except while a control has focus (Esc always works) or with a modifier held (Shift is allowed for "?"). */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key !== 'Escape' && typingIn(e.target)) return;
-      const sc = SHORTCUTS.find((s) => s.keys.includes(e.key));
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      if (e.key !== 'Escape' && controlHasFocus(e.target)) return;
+      // Inside an open dialog only Esc and "?" act (the page behind it is not the one in use).
+      const s = useStore.getState();
+      if (s.overlay === 'share' && e.key !== 'Escape' && e.key !== '?') return;
+      const sc = SHORTCUTS.find((x) => x.keys.includes(e.key));
       if (!sc) return;
-      // Buttons activate on space themselves; take it over so space always means play/pause.
       e.preventDefault();
       sc.run();
     };

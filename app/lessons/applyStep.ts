@@ -22,8 +22,9 @@ async function openWith(experiment: string, set: Readonly<Record<string, number>
 
 export async function openLesson(lesson: Lesson): Promise<void> {
   st().setLesson(lesson.id);
-  if (lesson.speed !== undefined) await setSpeed(lesson.speed);
+  // After opening: a new experiment starts at its own default speed, which the lesson's replaces.
   await openWith(lesson.experiment, lesson.params ?? {}, lesson.seed);
+  if (lesson.speed !== undefined) await setSpeed(lesson.speed);
 }
 
 export async function openPreset(preset: Preset): Promise<void> {
@@ -32,9 +33,13 @@ export async function openPreset(preset: Preset): Promise<void> {
 
 /** Applies one "try this" step: live values change at the next step (recorded); others rebuild once. */
 export async function applyStep(step: LessonStep): Promise<void> {
+  if (step.experiment) {
+    await openWith(step.experiment, step.set);
+    if (step.speed !== undefined) await setSpeed(step.speed);
+    return;
+  }
   if (step.speed !== undefined) await setSpeed(step.speed);
   const info = st().info;
-  if (step.experiment) return openWith(step.experiment, step.set);
   const exp = st().experiments.find((e) => e.id === info?.config.experiment);
   if (!info || !exp) return;
   const entries = Object.entries(step.set);

@@ -16,6 +16,9 @@ export function findTarget(ref: RefKind, key: string): HTMLElement | null {
 export function highlight(ref: RefKind, key: string): boolean {
   const el = findTarget(ref, key);
   if (!el) return false;
+  // A control under "More parameters" (a closed <details>): open it first.
+  const folded = el.closest('details');
+  if (folded && !folded.open) folded.open = true;
   el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   el.classList.remove('lesson-highlight');
   void el.offsetWidth; // restart the animation

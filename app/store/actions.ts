@@ -33,6 +33,9 @@ export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T 
 /** Builds a run from a config and starts it (or leaves it paused). */
 export async function openConfig(config: RunConfig, autoplay = true): Promise<void> {
   st().setBusy(true);
+  // Each experiment opens at its own speed (fast enough to show its effect within a minute),
+  // unless the user has chosen a speed, which then stays.
+  if (config.experiment !== st().info?.config.experiment && !speedChosen) st().setSpeedValue(defaultSpeed(config.experiment));
   await guarded('Building the network', async () => {
     const info = await sim().configure(config);
     adopt(info);
@@ -62,6 +65,51 @@ export async function boot(hash: string, restored = false): Promise<void> {
     await openConfig(config, st().autoplay);
     await applyView(view);
   });
+}
+
+/**
+ * A link pasted into the address bar of the open tab (only the fragment changed, so the page did
+ * not reload): open its run, unless it is the run already shown.
+ */
+export async function openPastedLink(hash: string): Promise<void> {
+  const fragment = hash.replace(/^#/, '');
+  if (!fragment || fragment === st().info?.fragment) return;
+  userChoices++;
+  await guarded('Opening the link', async () => {
+    const decoded = await sim().decodeLink(hash);
+    for (const m of decoded.messages) st().pushMessage(m, 'warning');
+    clearReference();
+    st().setLesson(null);
+    st().setGalleryOpen(false);
+    await openConfig(withoutMissingImages(decoded.config, st().experiments, decoded.view.localImages), st().autoplay);
+    await applyView(decoded.view);
+  });
+}
+
+/** Every parameter of the current experiment back to its default: live ones as recorded changes, the rest by a rebuild. */
+export async function restoreDefaults(): Promise<void> {
+  const info = st().info;
+  const exp = st().experiments.find((e) => e.id === info?.config.experiment);
+  if (!info || !exp) return;
+  const changed = exp.params.filter((p) => info.params[p.key] !== p.default);
+  if (changed.length === 0) return;
+  if (st().compare) captureReference(live.plots, 'defaults restored', 'defaults', performance.now());
+  if (changed.every((p) => p.live)) {
+    const patch = Object.fromEntries(changed.map((p) => [p.key, p.default]));
+    st().setValues({ ...st().values, ...patch });
+    const res = await guarded('Restoring defaults', () => sim().setParams(patch));
+    if (!res) return;
+    for (const r of res.rejected) st().pushMessage(r, 'warning');
+    adopt(res.info);
+  } else {
+    const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
+    await openConfig({ ...info.config, params, events: [] }, st().playing);
+  }
+}
+
+/** The speed an experiment opens at (its declared one, else real time). */
+export function defaultSpeed(id: string | undefined): number {
+  return st().experiments.find((e) => e.id === id)?.primary?.speed ?? 1000;
 }
 
 export async function play(): Promise<void> {
@@ -121,6 +169,7 @@ export async function changeExperiment(id: string): Promise<void> {
   if (!exp) return;
   userChoices++;
   clearReference();
+  st().setGalleryOpen(false); // the visitor has chosen: the start strip folds away
   const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
   await openConfig({ experiment: id, seed: st().info?.config.seed ?? 1, params, events: [] }, true);
 }
@@ -132,7 +181,11 @@ export async function changeSeed(seed: number): Promise<void> {
   await openConfig({ ...info.config, seed, params: { ...info.params }, events: [] }, st().playing);
 }
 
-export async function setSpeed(speed: number): Promise<void> {
+/** The user picked a speed in the toolbar: it then applies to every experiment opened after. */
+let speedChosen = false;
+
+export async function setSpeed(speed: number, byUser = false): Promise<void> {
+  if (byUser) speedChosen = true;
   st().setSpeedValue(speed);
   await guarded('Changing speed', () => sim().setSpeed(speed));
 }

@@ -1,6 +1,6 @@
 /** Run state shown by the toolbar and readouts: what the latest frame said, plus the run layout. */
 import type { StateCreator } from 'zustand';
-import type { ExperimentInfo, RunInfo } from '../../workers/simApi';
+import type { ExperimentInfo, MetricValue, RunInfo } from '../../workers/simApi';
 import type { AppState } from './index';
 
 export interface FrameScalars {
@@ -25,6 +25,10 @@ export interface RunSlice extends FrameScalars {
   busy: boolean;
   /** Ids and titles of the experiment's own charts (their data lives outside React, in `live`). */
   plotTitles: { id: string; title: string }[];
+  /** The experiment's measurements and the step they describe (sent with the charts, so both show the same moment). */
+  metrics: Record<string, MetricValue>;
+  metricsStep: number;
+  setMetrics(m: Record<string, MetricValue>, step: number): void;
   setPlotTitles(t: { id: string; title: string }[]): void;
   setExperiments(list: ExperimentInfo[]): void;
   setInfo(info: RunInfo): void;
@@ -39,6 +43,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   speed: 1000,
   busy: false,
   plotTitles: [],
+  metrics: {},
+  metricsStep: -1,
+  setMetrics: (metrics, metricsStep) => set({ metrics, metricsStep }),
   setPlotTitles: (t) =>
     set((s) => (s.plotTitles.length === t.length && s.plotTitles.every((p, k) => p.id === t[k].id && p.title === t[k].title) ? s : { plotTitles: t })),
   step: 0,

@@ -24,12 +24,15 @@ export interface ViewSlice {
   overlay: Overlay;
   /** Short confirmation shown in the toolbar ("Link copied"). */
   toast: string | null;
+  /** Id of the chart shown full screen (button or `f`), or null. */
+  fullscreen: string | null;
   setViewState(view: ViewConfig): void;
   setProjector(on: boolean): void;
   setRevealHidden(on: boolean): void;
   setCompare(on: boolean): void;
   setOverlay(o: Overlay): void;
   showToast(text: string | null): void;
+  setFullscreen(id: string | null): void;
 }
 
 const query = typeof window === 'undefined' ? new URLSearchParams() : new URLSearchParams(window.location.search);
@@ -44,12 +47,14 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   compare: false,
   overlay: null,
   toast: null,
+  fullscreen: null,
   setViewState: (view) => set({ view }),
   setProjector: (projector) => set({ projector }),
   setRevealHidden: (revealHidden) => set({ revealHidden }),
   setCompare: (compare) => set({ compare }),
   setOverlay: (overlay) => set({ overlay }),
   showToast: (toast) => set({ toast }),
+  setFullscreen: (fullscreen) => set({ fullscreen }),
 });
 
 /** True when the control or panel `id` ("param:<key>", "plot:<id>", "panel:<name>") is hidden now. */

@@ -28,3 +28,18 @@ export function readHash(): { hash: string; restored: boolean } {
   }
   return { hash: '', restored: false };
 }
+
+/**
+ * Calls `open` with the new fragment when the address bar's link changes without a reload: a
+ * link pasted into the open tab, or Back/Forward between such links. (writeHash's replaceState
+ * fires neither event, so the app's own updates do not come back here.)
+ */
+export function onPastedLink(open: (hash: string) => void): () => void {
+  const handler = () => open(window.location.hash);
+  window.addEventListener('hashchange', handler);
+  window.addEventListener('popstate', handler);
+  return () => {
+    window.removeEventListener('hashchange', handler);
+    window.removeEventListener('popstate', handler);
+  };
+}

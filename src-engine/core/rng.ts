@@ -16,7 +16,9 @@
  * The root generator (`new Rng(seed)`) keeps the plain splitmix32 seeding of its seed.
  */
 
+import { fmix, mixWord } from './stateDigest';
 import { ZIG_R, ZIG_RATIO, ZIG_X } from './ziggurat';
+import * as det from './detMath';
 
 /** Serialisable generator state (four 32-bit words). */
 export interface RngState {
@@ -108,8 +110,8 @@ export class Rng {
     for (;;) {
       if (i === 0) return this.normalTail(u < 0);
       const x = u * ZIG_X[i];
-      const f0 = Math.exp(-0.5 * (ZIG_X[i] * ZIG_X[i] - x * x));
-      const f1 = Math.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x * x));
+      const f0 = det.exp(-0.5 * (ZIG_X[i] * ZIG_X[i] - x * x));
+      const f1 = det.exp(-0.5 * (ZIG_X[i + 1] * ZIG_X[i + 1] - x * x));
       if (f1 + this.uniform() * (f0 - f1) < 1) return x;
       const b = this.next();
       i = b & 127;
@@ -122,8 +124,8 @@ export class Rng {
   private normalTail(negative: boolean): number {
     let x: number, y: number;
     do {
-      x = Math.log(this.uniform()) / ZIG_R;
-      y = Math.log(this.uniform());
+      x = det.log(this.uniform()) / ZIG_R;
+      y = det.log(this.uniform());
     } while (-2 * y < x * x);
     return negative ? x - ZIG_R : ZIG_R - x;
   }
@@ -136,7 +138,7 @@ export class Rng {
       const k = Math.round(lambda + Math.sqrt(lambda) * this.normal());
       return k < 0 ? 0 : k;
     }
-    let p = Math.exp(-lambda);
+    let p = det.exp(-lambda);
     let cdf = p;
     const u = this.uniform();
     let k = 0;
@@ -172,22 +174,8 @@ function splitmix32(x: number): number {
 function murmur3(text: string, seed: number): number {
   let h = seed | 0;
   const n = text.length;
-  for (let i = 0; i < n; i += 2) {
-    let k = text.charCodeAt(i) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= n;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  for (let i = 0; i < n; i += 2) h = mixWord(h, text.charCodeAt(i) | ((i + 1 < n ? text.charCodeAt(i + 1) : 0) << 16));
+  return fmix(h ^ n);
 }
 
 function rotl(x: number, k: number): number {

@@ -11,6 +11,7 @@
  * curve (about 98.8% of draws); otherwise the wedge is accepted with probability given by f, or
  * the tail beyond r is sampled exactly (Marsaglia 1964). See normalZiggurat in rng.ts.
  */
+import * as det from './detMath';
 export const ZIG_LAYERS = 128;
 export const ZIG_R = 3.442619855899;
 const ZIG_V = 9.91256303526217e-3;
@@ -21,13 +22,13 @@ export const ZIG_X = new Float64Array(ZIG_LAYERS + 1);
 export const ZIG_RATIO = new Float64Array(ZIG_LAYERS);
 
 {
-  let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
+  let f = det.exp(-0.5 * ZIG_R * ZIG_R);
   ZIG_X[0] = ZIG_V / f;
   ZIG_X[1] = ZIG_R;
   ZIG_X[ZIG_LAYERS] = 0;
   for (let i = 2; i < ZIG_LAYERS; i++) {
-    ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i - 1] + f));
-    f = Math.exp(-0.5 * ZIG_X[i] * ZIG_X[i]);
+    ZIG_X[i] = Math.sqrt(-2 * det.log(ZIG_V / ZIG_X[i - 1] + f));
+    f = det.exp(-0.5 * ZIG_X[i] * ZIG_X[i]);
   }
   for (let i = 0; i < ZIG_LAYERS; i++) ZIG_RATIO[i] = ZIG_X[i + 1] / ZIG_X[i];
 }

@@ -16,6 +16,7 @@
  * The state of all layers is one flat Float64Array (layer i at offsets[i]); weights are row-major.
  */
 import type { Rng } from '../core/rng';
+import * as det from '../core/detMath';
 
 export interface FoldedParams {
   /** Forward/backward gate λ ∈ [0, 1]. */
@@ -86,7 +87,7 @@ export class FoldedAutoencoder {
   energy(v: Float64Array = this.u): number {
     const { N, sizes, offsets, r, epsW, epsG } = this;
     const { lambda, beta } = this.p;
-    for (let k = 0; k < this.dim; k++) r[k] = Math.tanh(v[k]);
+    for (let k = 0; k < this.dim; k++) r[k] = det.tanh(v[k]);
     let eW = 0, eG = 0, c = 0;
     for (let i = 1; i <= N; i++) {
       const o = offsets[i];
@@ -200,7 +201,7 @@ function matVec(M: Float64Array, rows: number, cols: number, v: Float64Array, ov
   for (let j = 0; j < rows; j++) {
     let s = 0;
     const b = j * cols;
-    if (rates) for (let k = 0; k < cols; k++) s += M[b + k] * Math.tanh(v[ov + k]);
+    if (rates) for (let k = 0; k < cols; k++) s += M[b + k] * det.tanh(v[ov + k]);
     else for (let k = 0; k < cols; k++) s += M[b + k] * v[ov + k];
     out[oo + j] = s;
   }

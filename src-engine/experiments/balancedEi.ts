@@ -113,6 +113,7 @@ export const balancedEi: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 10000,
+  primary: { controls: ['v_th_mV', 'w_inh_mV', 'drive_rate_hz'], plots: ['raster', 'rate-trace'] },
   params: PARAMS,
   build,
 };

@@ -152,6 +152,7 @@ export const coupledCorrelations: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100000,
+  primary: { controls: ['j_mV', 'mu_mV', 'sigma_mV'], plots: ['integrated', 'cross-covariance'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -26,6 +26,7 @@ import { RateVarianceSignal } from '../learning/rateVarianceSignal';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import * as det from '../core/detMath';
 
 const DT = 1;
 const WARMUP_STEPS = 2000;
@@ -51,7 +52,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const wRec = new Float64Array(n * n);
   const wInit = rng.fork('init:w-rec');
   for (let q = 0; q < wRec.length; q++) wRec[q] = (0.05 / Math.sqrt(n)) * wInit.normal();
-  const core = new EpropCore(n, n, wIn, wRec, { alpha: Math.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
+  const core = new EpropCore(n, n, wIn, wRec, { alpha: det.exp(-DT / 20), v_th: p.v_th, gamma: 0.3, n_ref: 2 }, 0, false, true);
   const vInit = rng.fork('init:v');
   for (let j = 0; j < n; j++) core.v[j] = p.v_th * vInit.uniform();
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, ext));
@@ -164,7 +165,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k', legend: 'top-right', zeroLine: true,
+          id: 'branching', title: `MR estimator: m̂ = ${fit.m.toFixed(3)} per ${bin} ms (naive ratio ${naiveRatio(rb).toFixed(3)})`, xLabel: 'lag k·bin (ms)', yLabel: 'r_k (correlation)', legend: 'top-right', zeroLine: true,
           series: [
             { label: 'r_k = Cov(A_t, A_t+k)/Var(A_t)', x: ks, y: fit.rk, style: 'points', color: 'data' },
             { label: `fit b·m̂^k (b = ${fit.b.toFixed(2)})`, x: ks, y: ks.map((_, k) => fit.b * fit.m ** (k + 1)), style: 'line', color: 'model' },
@@ -187,7 +188,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s)', xLog: true, yLog: true, legend: 'top-right',
+          id: 'avalanches', title: `Avalanche sizes (1-ms bins, ${sizes.length} avalanches)`, xLabel: 'size s (spikes)', yLabel: 'P(s) (probability)', xLog: true, yLog: true, legend: 'top-right',
           series: [
             { label: 'measured', x: hist.x, y: hist.y, style: 'points', color: 'data' },
             { label: `Borel, m = ${mRef.toFixed(2)} (per ms)`, x: hist.x, y: hist.x.map((s) => borelPmf(Math.round(s), mRef)), style: 'line', color: 'model' },
@@ -237,14 +238,14 @@ const round = (x: number) => roundMetric(x, 4);
 
 export const epropCriticality: ExperimentDef = {
   id: 'eprop-criticality',
-  title: 'e-prop: regulating rate and global-rate variance (source 000) — and what the branching ratio does',
+  title: 'e-prop: regulating rate and global-rate variance (after Seitz 2021) — and what the branching ratio does',
   summary:
     'A recurrent LIF network learns with e-prop to hold every neuron at r₀ and the variance of the global rate at s* (a push–pull ' +
     'third factor). The MR estimator reads the branching ratio m̂ from the activity; the naive ratio reads ≈ 1 for any process. ' +
-    'Source 000 suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. This network does neither: ' +
+    'Seitz (2021) suggests low variance drives m to 1; for a driven branching process at fixed mean it is the opposite. This network does neither: ' +
     'it raises its variance by synchronising spikes within a bin, which m̂ cannot see. Move s* and watch the variance split and m̂.',
   differences: [
-    "The variance term is λ(ln(s/s*))² (log-variance loss) instead of source 000's β(s − s*)²: same minimum and signs, bounded gradient during bursts.",
+    "The variance term is λ(ln(s/s*))² (log-variance loss) instead of Seitz (2021)'s β(s − s*)²: same minimum and signs, bounded gradient during bursts.",
     "Recurrent weights are clipped to |W| ≤ 0.5 and each weight moves at most 0.01 per 100-ms block.",
     "Input weights are fixed (plastic input weights silenced the network for s* above the Poisson level).",
     "Rates, mean and variance are exponential running averages (τ = 0.5 s and 2 s), not trial averages.",
@@ -252,6 +253,7 @@ export const epropCriticality: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 200_000,
+  primary: { controls: ['r0_hz', 's_star_hz2', 'lambda_var', 'plastic'], plots: ['global-rate', 'targets'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -19,6 +19,7 @@ import { EpropRegression } from '../learning/epropRegression';
 import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import * as det from '../core/detMath';
 
 const DT = 1;
 const PERIOD = 1000;
@@ -40,7 +41,7 @@ export function sinesTarget(rng: Rng, period: number): Float64Array {
   const y = new Float64Array(period);
   for (const T of [1000, 500, 333, 200]) {
     const a = 0.5 + 1.5 * rng.uniform(), ph = 2 * Math.PI * rng.uniform();
-    for (let t = 0; t < period; t++) y[t] += a * Math.sin((2 * Math.PI * t) / T + ph);
+    for (let t = 0; t < period; t++) y[t] += a * det.sin((2 * Math.PI * t) / T + ph);
   }
   let lo = Infinity, hi = -Infinity;
   for (const v of y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -50,7 +51,7 @@ export function sinesTarget(rng: Rng, period: number): Float64Array {
 
 function build(p: ParamValues, rng: Rng): ExperimentRun {
   const n = p.n, nIn = p.n_inputs;
-  const alpha = Math.exp(-DT / TAU);
+  const alpha = det.exp(-DT / TAU);
   const net = new Network(DT, rng);
   const input = net.add(new PatternInput('inputs', frozenPoissonPattern(rng.fork('init:input-pattern'), nIn, 50, PERIOD, DT)));
   const wIn = new Float64Array(nIn * n), wRec = new Float64Array(n * n);
@@ -59,7 +60,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   for (let q = 0; q < wRec.length; q++) wRec[q] = ((1 - alpha) * wInit.normal()) / Math.sqrt(n);
   for (let j = 0; j < n; j++) wRec[j * n + j] = 0;
   const vth = 0.03;
-  const alif = p.tau_a_ms > 0 && p.beta_a > 0 ? { beta_a: p.beta_a * vth, rho: Math.exp(-DT / p.tau_a_ms) } : {};
+  const alif = p.tau_a_ms > 0 && p.beta_a > 0 ? { beta_a: p.beta_a * vth, rho: det.exp(-DT / p.tau_a_ms) } : {};
   const core = new EpropCore(nIn, n, wIn, wRec, { alpha, v_th: vth, gamma: 0.3, n_ref: 0, ...alif }, alpha);
   const layer = net.addNeuronGroup(new EpropLayer('recurrent', core, input));
   // The weights live inside the e-prop core; register their count for the header and the benchmark.
@@ -105,7 +106,7 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
       const t = trace();
       return [
         {
-          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y', legend: 'top-right',
+          id: 'output', title: `Readout after trial ${t.length} and its target`, xLabel: 'time in trial (ms)', yLabel: 'y (dimensionless)', legend: 'top-right',
           series: [
             { label: 'target y*', x: xs, y: Array.from(target), style: 'dashed', color: 'muted' },
             { label: 'readout y', x: xs, y: Array.from(learner.lastOutput), style: 'line', color: 'exc' },
@@ -140,6 +141,7 @@ export const epropPattern: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 250 * PERIOD,
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['output', 'mse'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -106,7 +106,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
 
   return {
     network: net,
-    layers: SIGMA_KEYS.map((k, s) => ({ label: `σ = ${values[k]} mV`, start: s * nMu * per, count: nMu * per, role: (['exc', 'input', 'inh'] as const)[s] })),
+    layers: SIGMA_KEYS.map((k, s) => ({ label: `σ = ${values[k]} mV`, start: s * nMu * per, count: nMu * per, role: (['exc', 'input', 'inh'] as const)[s], color: (['exc', 'alt', 'inh'] as const)[s] })),
     rates,
     setParam(key, value) {
       assertLive('fi-curve', PARAMS, key);
@@ -153,6 +153,7 @@ export const fiCurve: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 20000,
+  primary: { controls: ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'], plots: ['fi'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -192,6 +192,7 @@ export const fokkerPlanckExperiment: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 10000,
+  primary: { controls: ['mu_mV', 'sigma_mV'], plots: ['density', 'rate'] },
   params: PARAMS,
   build,
 };

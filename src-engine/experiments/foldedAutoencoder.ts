@@ -175,18 +175,18 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       const steps = (t: number[]) => t.map((_, k) => k);
       const plots: PlotSpec[] = [
         {
-          kind: 'images', id: 'digits', title: `Digit ${trainer.samples + 1}, its reconstruction (encode with W, decode with G) and the visible state u₀ now`, width: side, height: D / side, signed: false,
+          kind: 'images', id: 'digits', title: `Digit no. ${trainer.samples + 1} (${trainer.samples} learned so far), its reconstruction (encode with W, decode with G) and the visible state u₀ now`, width: side, height: D / side, signed: false,
           images: [x, Array.from(reconstruct(model.x)), Array.from(model.u.subarray(0, D))], captions: ['input x', 'reconstruction', 'u₀ now'],
         },
         {
-          id: 'energy', title: 'Energy over the inference steps of the current digit (and of the previous one)', xLabel: 'inference step', yLabel: 'energy E', legend: 'top-right', zeroLine: true,
+          id: 'energy', title: 'Energy over the inference steps of the current digit (and of the previous one)', xLabel: 'inference step', yLabel: 'energy E (dimensionless)', legend: 'top-right', zeroLine: true,
           series: [
             { label: 'previous digit', x: steps(trainer.lastTrace), y: trainer.lastTrace, style: 'dashed', color: 'muted' },
             { label: 'current digit', x: steps(trainer.trace), y: trainer.trace, style: 'line', color: 'exc' },
           ],
         },
         {
-          id: 'reconstruction', title: 'Held-out reconstruction error during training', xLabel: 'digits learned', yLabel: 'mean squared error', legend: 'top-right', zeroLine: true,
+          id: 'reconstruction', title: 'Held-out reconstruction error during training', xLabel: 'digits learned', yLabel: 'mean squared error (grey level², 0–1)', legend: 'top-right', zeroLine: true,
           series: [
             { label: 'encode W, decode G', x: h.map((q) => q.samples), y: h.map((q) => q.error), style: 'line', color: 'model' },
             { label: 'mean digit (baseline)', x: [0, Math.max(EVAL_EVERY, trainer.samples)], y: [meanErr, meanErr], style: 'dashed', color: 'muted' },
@@ -215,6 +215,7 @@ export const foldedAutoencoder: ExperimentDef = {
   dt_ms: 10,
   mode: 'simulated',
   defaultSteps: 80_000,
+  primary: { controls: ['lambda', 'beta', 'step_size'], plots: ['landscape', 'digits'], speed: Infinity },
   params: PARAMS,
   build,
   datasets: () => ['mnist'],

@@ -154,7 +154,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       return [
         {
           id: 'activity', title: `${RULES[p.rule]}: activity y and threshold θ (τθ = ${p.tau_theta_s} s; critical τθ* = ${crit.toFixed(1)} s)`,
-          xLabel: 'time (s)', yLabel: 'y, θ', legend: 'top-right',
+          xLabel: 'time (s)', yLabel: 'y, θ (dimensionless)', legend: 'top-right',
           series: [
             { label: 'output y', x: unit.t, y: unit.ys, style: 'line', color: 'exc' },
             { label: 'threshold θ', x: unit.t, y: unit.thetas, style: 'line', color: 'alt' },
@@ -162,7 +162,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'weights', title: `Largest weight |w| (capped at ${W_CAP})`, xLabel: 'time (s)', yLabel: 'max |w_i|', legend: 'top-right',
+          id: 'weights', title: `Largest weight |w| (capped at ${W_CAP})`, xLabel: 'time (s)', yLabel: 'max |w_i| (dimensionless)', legend: 'top-right',
           series: [{ label: 'max |w|', x: unit.t, y: unit.wmax, style: 'line', color: 'inh' }],
         },
       ];
@@ -186,6 +186,7 @@ export const hebbCompensation: ExperimentDef = {
   dt_ms: DT_MS,
   mode: 'simulated',
   defaultSteps: Math.round(600_000 / DT_MS),
+  primary: { controls: ['rule', 'tau_theta_s', 'y0'], plots: ['activity', 'weights'], speed: 10_000 },
   params: PARAMS,
   build,
 };

@@ -171,6 +171,7 @@ export const istdpBalance: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 60 * STEPS_PER_S,
+  primary: { controls: ['rho0_hz', 'eta_ns', 'plastic'], plots: ['convergence', 'balance'], speed: Infinity },
   params: PARAMS,
   build,
 };

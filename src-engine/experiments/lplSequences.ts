@@ -194,7 +194,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         { kind: 'images', id: 'frame', title: `Input frame (sequence ${stream.sequenceIndex + 1}, frame ${stream.position + 1} of ${opts.length}, ${local ? 'image' : kind === 'mnist' ? 'digit' : 'class'} ${stream.label})`, width: F, height: F, images: [Array.from(stream.frame)], signed: false },
         { kind: 'images', id: 'rf', title: `Receptive fields of the ${M} units (red +, blue −)`, width: F, height: F, images: Array.from({ length: M }, (_, i) => Array.from(layer.W.subarray(i * N, (i + 1) * N))), signed: true },
         {
-          id: 'training', title: 'Held-out sequences: invariance, readout and redundancy during training', xLabel: 'training frames', yLabel: 'score', legend: 'bottom-right', yDomain: [0, 1.05],
+          id: 'training', title: 'Held-out sequences: invariance, readout and redundancy during training', xLabel: 'training frames', yLabel: 'score (dimensionless)', legend: 'bottom-right', yDomain: [0, 1.05],
           series: [
             { label: 'invariance (within − between sequences)', x, y: h.map((q) => q.invariance), style: 'line', color: 'exc' },
             { label: `readout accuracy (chance ${(1 / classes).toFixed(2)})`, x, y: h.map((q) => q.readout), style: 'line', color: 'model' },
@@ -202,7 +202,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
         {
-          id: 'variance', title: 'Output variance (mean over units, held-out frames): collapses at λ = 0', xLabel: 'training frames', yLabel: 'variance of z', legend: 'top-left', zeroLine: true,
+          id: 'variance', title: 'Output variance (mean over units, held-out frames): collapses at λ = 0', xLabel: 'training frames', yLabel: 'variance of z (dimensionless)', legend: 'top-left', zeroLine: true,
           series: [{ label: 'output variance', x, y: h.map((q) => q.output_variance), style: 'line', color: 'alt' }],
         },
       ];
@@ -233,6 +233,7 @@ export const lplSequences: ExperimentDef = {
   dt_ms: 20,
   mode: 'simulated',
   defaultSteps: 6000,
+  primary: { controls: ['lambda', 'pred', 'decor'], plots: ['variance', 'rf'], speed: 2000 },
   params: PARAMS,
   build,
   datasets: (p) => (p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : SEQUENCE_KINDS[p.input] === 'mnist' ? ['mnist'] : []),

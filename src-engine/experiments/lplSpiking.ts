@@ -32,6 +32,7 @@ import { DenseProjection } from '../synapses/denseProjection';
 import { SparseProjection } from '../synapses/sparseProjection';
 import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 import { roundMetric } from './roundMetric';
+import * as det from '../core/detMath';
 
 const DT = 0.1;
 const STEPS_PER_S = 10000;
@@ -122,7 +123,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const eiConn = rng.fork('conn:e-i');
   for (let i = 0; i < nE; i++) for (let j = 0; j < nI; j++) {
     const d = i / nE - (j + 0.5) / nI;
-    if (eiConn.uniform() < Math.exp(-(d * d) / (2 * 0.2 * 0.2))) ei[i * nI + j] = 0.5;
+    if (eiConn.uniform() < det.exp(-(d * d) / (2 * 0.2 * 0.2))) ei[i * nI + j] = 0.5;
   }
   net.addProjection(new SparseProjection({ name: 'e-i', source: exc, target: inh, receptor: 'exc' }, csrFromDense(ei, nE, nI)));
   const ieMask = new Uint8Array(nI * nE);
@@ -290,6 +291,7 @@ export const lplSpiking: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 60 * STEPS_PER_S,
+  primary: { controls: ['lambda_e4', 'pred', 'plastic_inh'], plots: ['group-weights', 'selectivity'], speed: Infinity },
   params: LPL_SPIKING_PARAMS,
   build,
   datasets: (p) => (p.input === 1 ? ['mnist'] : p.input === LOCAL_INPUT ? [LOCAL_IMAGE_SET] : []),

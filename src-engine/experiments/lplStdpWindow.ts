@@ -108,6 +108,7 @@ export const lplStdpWindow: ExperimentDef = {
   dt_ms: 0.1,
   mode: 'computed',
   defaultSteps: 1,
+  primary: { controls: ['log10_sigma2', 'rbar_hz', 'lambda_e4'], plots: ['windows', 'lpl-frequency'] },
   params: PARAMS,
   build,
 };

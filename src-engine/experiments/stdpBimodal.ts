@@ -138,6 +138,7 @@ export const stdpBimodal: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100 * STEPS_PER_S,
+  primary: { controls: ['ab_ratio', 'input_rate_hz', 'plastic'], plots: ['weights', 'learning'], speed: Infinity },
   params: PARAMS,
   build,
 };

@@ -98,7 +98,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       return [
         {
           id: 'window', title: `STDP window — ${RULES[p.rule]}, ${p.n_pairings} pairing${p.n_pairings > 1 ? 's' : ''} at ${p.freq_hz} Hz`,
-          xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'Δw', zeroLine: true, legend: 'bottom-right',
+          xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'Δw (same scale as A±)', zeroLine: true, legend: 'bottom-right',
           series: [
             { label: 'Δt < 0 (post before pre)', x: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dw), style: 'line', color: 'inh' },
             { label: 'Δt ≥ 0 (pre before post)', x: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dw), style: 'line', color: 'exc' },
@@ -137,6 +137,7 @@ export const stdpWindowExperiment: ExperimentDef = {
   dt_ms: 0.1,
   mode: 'computed',
   defaultSteps: 1,
+  primary: { controls: ['rule', 'a_plus', 'a_minus', 'tau_plus_ms'], plots: ['window', 'frequency'] },
   params: PARAMS,
   build,
 };

@@ -110,9 +110,11 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
     const last = t.slice(-5);
     return last.length ? last.reduce((a, b) => a + b, 0) / last.length : NaN;
   };
+  // Output neurons carry the ids the spike raster shows (after the hidden layer), so both charts agree.
+  const outFirst = hidden ? nHid : 0;
   const rasterSpec = (id: string, title: string, x: number[], y: number[], color: 'data' | 'exc'): PlotSpec => ({
-    id, title, xLabel: 'time in trial (ms)', yLabel: 'output neuron', xDomain: [0, COLS * BIN_MS], yDomain: [nOut - 0.5, -0.5],
-    series: [{ label: id, x, y, style: 'ticks', color }],
+    id, title, xLabel: 'time in trial (ms)', yLabel: 'output neuron (id)', xDomain: [0, COLS * BIN_MS], yDomain: [outFirst + nOut - 0.5, outFirst - 0.5],
+    series: [{ label: id, x, y: y.map((r) => r + outFirst), style: 'ticks', color }],
   });
 
   return {
@@ -185,6 +187,7 @@ export const superspikeTarget: ExperimentDef = {
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100 * TRIAL_STEPS,
+  primary: { controls: ['eta', 'feedback', 'plastic'], plots: ['target', 'actual', 'loss'], speed: 5000 },
   params: PARAMS,
   build,
 };

@@ -118,6 +118,8 @@ export interface RasterLayer {
   readonly start: number;
   readonly count: number;
   readonly role: 'exc' | 'inh' | 'input' | 'output';
+  /** Colour of the layer's series in the experiment's own charts, when it has one (the raster and rate views then use it too). */
+  readonly color?: PlotSeries['color'];
 }
 
 export type MetricValue = number | boolean | string | null | MetricValue[] | { [k: string]: MetricValue };
@@ -134,6 +136,21 @@ export interface ExperimentRun {
   readonly rates: readonly PopulationRateMonitor[];
   /** Experiment-specific charts of the current state (optional). */
   plots?(): PlotSpec[];
+}
+
+/**
+ * The experiment's story (LECTURE_VIEW.md): the 1–3 charts that show its effect and the 1–4 live
+ * controls that cause it. The app puts them on the first screen together; lessons and embeds use them.
+ * Plot ids are those of `plots()`, or the app's spiking views 'raster', 'rate-trace', 'rate-histogram'.
+ */
+export interface PrimaryView {
+  readonly controls: readonly string[];
+  readonly plots: readonly string[];
+  /**
+   * Simulated ms per wall-clock second the app starts at (default 1000, real time; Infinity: as fast
+   * as the machine allows), chosen so the effect shows within the first minute.
+   */
+  readonly speed?: number;
 }
 
 export interface ExperimentDef {
@@ -153,6 +170,8 @@ export interface ExperimentDef {
   /** Steps a CLI run takes when --steps is not given. */
   readonly defaultSteps: number;
   readonly params: readonly ParamSpec[];
+  /** What the first screen shows: the story charts and the controls acting on them. */
+  readonly primary?: PrimaryView;
   build(params: ParamValues, rng: Rng): ExperimentRun;
   /** Image sets (see inputs/imageSet.ts) the host must provide before build() for these parameters. */
   datasets?(params: ParamValues): string[];

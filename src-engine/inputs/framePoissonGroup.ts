@@ -6,6 +6,7 @@
 import type { Component, SpikeSource, StepContext } from '../core/component';
 import type { FrameSequence } from './frameSequences';
 import { truncatedCount } from './poissonSampling';
+import * as det from '../core/detMath';
 
 export class FramePoissonGroup implements SpikeSource, Component {
   readonly size: number;
@@ -31,7 +32,7 @@ export class FramePoissonGroup implements SpikeSource, Component {
     const dt = ctx.clock.dt / 1000;
     for (let i = 0; i < this.size; i++) {
       const lam = (this.rMin + (this.rMax - this.rMin) * f[i]) * dt;
-      const p0 = Math.exp(-lam);
+      const p0 = det.exp(-lam);
       if (ctx.rng.uniform() < p0) continue;
       const k = truncatedCount(ctx.rng, lam, p0);
       for (let j = 0; j < k && this.spikeCount < this.spikes.length; j++) this.spikes[this.spikeCount++] = i;

@@ -9,6 +9,7 @@
  */
 import type { Rng } from '../core/rng';
 import type { ImageSet } from './imageSet';
+import * as det from '../core/detMath';
 
 export type SequenceKind = 'mnist' | 'grating' | 'bar' | 'noise';
 export const SEQUENCE_KINDS: readonly SequenceKind[] = ['mnist', 'grating', 'bar', 'noise'];
@@ -58,7 +59,7 @@ export class FrameSequence {
     for (let k = 0; k < N_NOISE_PATTERNS * NOISE_COMPONENTS; k++) {
       const f = 0.04 + 0.3 * patternRng.uniform(); // cycles per px
       const th = 2 * Math.PI * patternRng.uniform();
-      this.patterns.set([f * Math.cos(th), f * Math.sin(th), 2 * Math.PI * patternRng.uniform(), 1 / f], k * 4);
+      this.patterns.set([f * det.cos(th), f * det.sin(th), 2 * Math.PI * patternRng.uniform(), 1 / f], k * 4);
     }
   }
 
@@ -122,7 +123,7 @@ export class FrameSequence {
       const W = set.width;
       const base = this.image * W * set.height;
       const zoom = (W / F) / this.scale; // digit px per frame px
-      const cos = Math.cos(-this.angle), sin = Math.sin(-this.angle);
+      const cos = det.cos(-this.angle), sin = det.sin(-this.angle);
       const cw = (W - 1) / 2;
       for (let v = 0; v < F; v++) {
         for (let u = 0; u < F; u++) {
@@ -134,10 +135,10 @@ export class FrameSequence {
       return;
     }
     const th = (this.label * Math.PI) / N_ORIENTATIONS;
-    const ct = Math.cos(th), st = Math.sin(th);
+    const ct = det.cos(th), st = det.sin(th);
     if (k === 'grating') {
       const fs = 0.15;
-      for (let v = 0; v < F; v++) for (let u = 0; u < F; u++) out[v * F + u] = 0.5 * (1 + Math.cos(2 * Math.PI * fs * (u * ct + v * st) - this.phase));
+      for (let v = 0; v < F; v++) for (let u = 0; u < F; u++) out[v * F + u] = 0.5 * (1 + det.cos(2 * Math.PI * fs * (u * ct + v * st) - this.phase));
     } else if (k === 'bar') {
       const width = Math.max(1.5, F / 8);
       const pos = ((this.phase * 1.5) % (F * 1.5)) - F * 0.25; // sweeps across, wrapping
@@ -154,7 +155,7 @@ export class FrameSequence {
         const x = u + this.x * 2 + this.phase, y = v + this.y * 2;
         for (let q = 0; q < NOISE_COMPONENTS; q++) {
           const b = off + q * 4;
-          s += p[b + 3] * Math.cos(2 * Math.PI * (p[b] * x + p[b + 1] * y) + p[b + 2]);
+          s += p[b + 3] * det.cos(2 * Math.PI * (p[b] * x + p[b + 1] * y) + p[b + 2]);
         }
         out[v * F + u] = s;
         if (s < lo) lo = s;

@@ -5,6 +5,7 @@
  * zero-truncated Poisson count by inversion. Cost: O(events), not O(slots).
  */
 import type { Rng } from '../core/rng';
+import * as det from '../core/detMath';
 
 /**
  * Calls `hit(i, k)` for each slot i in [0, n) that receives k ≥ 1 events, in ascending i.
@@ -12,12 +13,12 @@ import type { Rng } from '../core/rng';
  */
 export function forEachPoissonHit(rng: Rng, n: number, lambda: number, hit: (i: number, k: number) => void): void {
   if (!(lambda > 0) || n <= 0) return;
-  const p0 = Math.exp(-lambda);
+  const p0 = det.exp(-lambda);
   if (p0 <= 0) throw new Error(`Poisson mean per step too large: ${lambda}`);
-  let i = Math.floor(-Math.log(rng.uniform()) / lambda);
+  let i = Math.floor(-det.log(rng.uniform()) / lambda);
   while (i < n) {
     hit(i, truncatedCount(rng, lambda, p0));
-    i += 1 + Math.floor(-Math.log(rng.uniform()) / lambda);
+    i += 1 + Math.floor(-det.log(rng.uniform()) / lambda);
   }
 }
 

@@ -6,6 +6,7 @@
  * shuffled in time: identical rate histogram, no temporal structure.
  */
 import type { Rng } from '../core/rng';
+import * as det from '../core/detMath';
 
 export function slowSignalRates(rng: Rng, periodS: number, sampleMs = 10, periods = 11): Float32Array {
   const n = Math.round((periods * periodS * 1000) / sampleMs);
@@ -15,7 +16,7 @@ export function slowSignalRates(rng: Rng, periodS: number, sampleMs = 10, period
   for (let k = 0; k < n; k++) {
     const t = (k * sampleMs) / 1000;
     let v = 0;
-    for (let i = 0; i < 128; i++) v += (a[i] / 1.1 ** i) * Math.sin((2 * Math.PI * i * (t + b[i])) / periodS);
+    for (let i = 0; i < 128; i++) v += (a[i] / 1.1 ** i) * det.sin((2 * Math.PI * i * (t + b[i])) / periodS);
     s[k] = v;
   }
   let m = 0, m2 = 0;

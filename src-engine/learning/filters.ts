@@ -12,6 +12,7 @@
  * with a spike entering as x = 1/dt (a delta of unit area), so h2 is in ms⁻¹.
  */
 import { currentGain } from '../neurons/lif';
+import * as det from '../core/detMath';
 
 /** Step coefficients of the exact PSP trace (u jumps by 1 per spike, p is ε∗S). */
 export interface PspCoefs {
@@ -21,7 +22,7 @@ export interface PspCoefs {
 }
 
 export function pspCoefs(tauRise: number, tauDecay: number, dt: number): PspCoefs {
-  return { ar: Math.exp(-dt / tauRise), ad: Math.exp(-dt / tauDecay), k: currentGain(tauRise, tauDecay, dt) };
+  return { ar: det.exp(-dt / tauRise), ad: det.exp(-dt / tauDecay), k: currentGain(tauRise, tauDecay, dt) };
 }
 
 /** Step coefficients of the unit-area α filter: h1 ← a_r h1 + b_r x, h2 ← a_d h2 + b_d h1. */
@@ -33,8 +34,8 @@ export interface AlphaCoefs {
 }
 
 export function alphaCoefs(tauRise: number, tauDecay: number, dt: number): AlphaCoefs {
-  const ar = Math.exp(-dt / tauRise);
-  const ad = Math.exp(-dt / tauDecay);
+  const ar = det.exp(-dt / tauRise);
+  const ad = det.exp(-dt / tauDecay);
   return { ar, br: 1 - ar, ad, bd: 1 - ad };
 }
 

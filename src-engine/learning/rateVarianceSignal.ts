@@ -23,6 +23,7 @@
  */
 import type { Component, ComponentSnapshot, StepContext } from '../core/component';
 import type { EpropCore } from './epropCore';
+import * as det from '../core/detMath';
 
 export interface RateVarianceParams {
   r0_hz: number;
@@ -115,7 +116,7 @@ export class RateVarianceSignal implements Component {
     this.mu += ks * (rb - this.mu);
     const dev = rb - this.mu;
     this.s += ks * (dev * dev - this.s);
-    const globalTerm = this.s > 0 ? (2 * lv * Math.log(this.s / sStar) * dev) / this.s : 0;
+    const globalTerm = this.s > 0 ? (2 * lv * det.log(this.s / sStar) * dev) / this.s : 0;
     const inv = 1 / (r0 * r0), toHz = 1000 / binMs, rate = this.rate, L = this.L, bs = this.binSpikes;
     for (let j = 0; j < n; j++) {
       rate[j] += kr * (bs[j] * toHz - rate[j]);

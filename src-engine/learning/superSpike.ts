@@ -22,6 +22,7 @@ import type { LifGroup } from '../neurons/lif';
 import { alphaCoefs, pspCoefs, type AlphaCoefs, type PspCoefs } from './filters';
 import { fastSigmoidDerivative } from './surrogate';
 import type { ErrorSignal } from './vanRossumError';
+import * as det from '../core/detMath';
 
 export interface SuperSpikeParams {
   /** Learning rate η: the largest step per block (mV). */
@@ -143,7 +144,7 @@ export class SuperSpikeConnection implements Component {
   /** RMS-normalised weight step from the block's mean gradient; resets the accumulator. */
   private applyBlock(): void {
     const { eta, tau_rms_s, w_clip, epsilon } = this.params;
-    const gamma = Math.exp(-(this.blockSteps * this.dt) / (1000 * tau_rms_s));
+    const gamma = det.exp(-(this.blockSteps * this.dt) / (1000 * tau_rms_s));
     const g = this.grad, r = this.rms, w = this.w, n = w.length;
     const inv = 1 / this.blockSteps;
     this.blocks++;

@@ -6,19 +6,20 @@
  */
 import type { Rng } from '../core/rng';
 import { patternFromEvents, type SpikePattern } from '../inputs/spikePattern';
+import * as det from '../core/detMath';
 
 export const TARGET_SHAPES = ['smiley', 'ring', 'wave', 'heart'] as const;
 
 type Dist = (x: number, y: number) => number;
 
-const circle = (cx: number, cy: number, r: number): Dist => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r);
-const disc = (cx: number, cy: number, r: number): Dist => (x, y) => Math.max(0, Math.hypot(x - cx, y - cy) - r);
+const circle = (cx: number, cy: number, r: number): Dist => (x, y) => Math.abs(det.hypot(x - cx, y - cy) - r);
+const disc = (cx: number, cy: number, r: number): Dist => (x, y) => Math.max(0, det.hypot(x - cx, y - cy) - r);
 /** Arc of a circle between angles a0 and a1 (radians, y pointing down the raster). */
 const arc = (cx: number, cy: number, r: number, a0: number, a1: number): Dist => (x, y) => {
-  const a = Math.atan2(y - cy, x - cx);
-  if (a >= a0 && a <= a1) return Math.abs(Math.hypot(x - cx, y - cy) - r);
-  const e0 = Math.hypot(x - cx - r * Math.cos(a0), y - cy - r * Math.sin(a0));
-  const e1 = Math.hypot(x - cx - r * Math.cos(a1), y - cy - r * Math.sin(a1));
+  const a = det.atan2(y - cy, x - cx);
+  if (a >= a0 && a <= a1) return Math.abs(det.hypot(x - cx, y - cy) - r);
+  const e0 = det.hypot(x - cx - r * det.cos(a0), y - cy - r * det.sin(a0));
+  const e1 = det.hypot(x - cx - r * det.cos(a1), y - cy - r * det.sin(a1));
   return Math.min(e0, e1);
 };
 
@@ -29,18 +30,18 @@ function strokes(shape: number, rows: number, cols: number): Dist[] {
       return [circle(cx, cy, r)];
     case 'wave': {
       // Two periods of a sine across the window: one spike per column.
-      return [(x, y) => Math.abs(y - (cy + r * 0.9 * Math.sin((2 * Math.PI * 2 * x) / cols)))];
+      return [(x, y) => Math.abs(y - (cy + r * 0.9 * det.sin((2 * Math.PI * 2 * x) / cols)))];
     }
     case 'heart': {
       // Parametric heart curve, distance by dense sampling.
       const pts: [number, number][] = [];
       for (let k = 0; k < 400; k++) {
         const t = (2 * Math.PI * k) / 400;
-        const hx = 16 * Math.sin(t) ** 3;
-        const hy = 13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t);
+        const hx = 16 * det.sin(t) ** 3;
+        const hy = 13 * det.cos(t) - 5 * det.cos(2 * t) - 2 * det.cos(3 * t) - det.cos(4 * t);
         pts.push([cx + (hx * r) / 16, cy - (hy * r) / 16 + r * 0.1]);
       }
-      return [(x, y) => { let d = Infinity; for (const [px, py] of pts) d = Math.min(d, Math.hypot(x - px, y - py)); return d; }];
+      return [(x, y) => { let d = Infinity; for (const [px, py] of pts) d = Math.min(d, det.hypot(x - px, y - py)); return d; }];
     }
     default: // smiley
       return [circle(cx, cy, r), disc(cx - r * 0.38, cy - r * 0.3, r * 0.08), disc(cx + r * 0.38, cy - r * 0.3, r * 0.08), arc(cx, cy + r * 0.05, r * 0.55, Math.PI * 0.2, Math.PI * 0.8)];

@@ -13,6 +13,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import * as det from '../core/detMath';
 
 export interface AdaptiveLifParams {
   tau_m: number;
@@ -61,7 +62,7 @@ export class AdaptiveLifGroup implements NeuronGroupLike, SynapticTarget {
 
   integrate(): void {
     const p = this.params, dt = this.dt;
-    const k = dt / p.tau_m, ae = Math.exp(-dt / p.tau_e), ai = Math.exp(-dt / p.tau_i), at = Math.exp(-dt / p.tau_th);
+    const k = dt / p.tau_m, ae = det.exp(-dt / p.tau_e), ai = det.exp(-dt / p.tau_i), at = det.exp(-dt / p.tau_th);
     const { v, ge, gi, th, spikes } = this;
     let count = 0;
     for (let i = 0; i < this.size; i++) {

@@ -12,6 +12,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import * as det from '../core/detMath';
 
 export interface CondLifParams {
   /** Membrane time constant τm (ms). */
@@ -65,8 +66,8 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
     Object.assign(this.params, patch);
     const p = this.params;
     this.k = this.dt / p.tau_m;
-    this.ae = Math.exp(-this.dt / p.tau_e);
-    this.ai = Math.exp(-this.dt / p.tau_i);
+    this.ae = det.exp(-this.dt / p.tau_e);
+    this.ai = det.exp(-this.dt / p.tau_i);
     this.refSteps = Math.round(p.t_ref / this.dt);
   }
 

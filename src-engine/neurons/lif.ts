@@ -21,6 +21,7 @@ import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { LifKernel, type LifStepConstants } from '../wasm/lifKernel';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import * as det from '../core/detMath';
 
 export type { Receptor } from './receptors';
 
@@ -53,9 +54,9 @@ interface Propagators {
 
 /** Exact one-step propagators for the given parameters and step. */
 export function lifPropagators(p: LifParams, dt: number): Propagators {
-  const am = Math.exp(-dt / p.tau_m);
-  const ae = Math.exp(-dt / p.tau_e);
-  const ai = Math.exp(-dt / p.tau_i);
+  const am = det.exp(-dt / p.tau_m);
+  const ae = det.exp(-dt / p.tau_e);
+  const ai = det.exp(-dt / p.tau_i);
   return { am, ae, ai, ke: currentGain(p.tau_e, p.tau_m, dt), ki: currentGain(p.tau_i, p.tau_m, dt), refSteps: Math.round(p.t_ref / dt) };
 }
 
@@ -64,12 +65,12 @@ export function lifPropagators(p: LifParams, dt: number): Propagators {
  * so that it stays accurate as τs → τm (no cancellation), with the limit (dt/τm)·a_m at τs = τm.
  */
 export function currentGain(tauS: number, tauM: number, dt: number): number {
-  const am = Math.exp(-dt / tauM);
+  const am = det.exp(-dt / tauM);
   const d = tauS - tauM;
   if (d === 0) return (dt / tauM) * am;
   const x = (dt * d) / (tauS * tauM);
   // expm1(x)/d → dt/(τs τm) as d → 0; for tiny x use the series to avoid dividing two tiny numbers.
-  const ratio = Math.abs(x) < 1e-8 ? (dt / (tauS * tauM)) * (1 + x / 2) : Math.expm1(x) / d;
+  const ratio = Math.abs(x) < 1e-8 ? (dt / (tauS * tauM)) * (1 + x / 2) : det.expm1(x) / d;
   return tauS * am * ratio;
 }
 

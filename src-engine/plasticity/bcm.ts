@@ -9,6 +9,7 @@
  * τθ < τθ* = 1/(η·|x|²·y0). A threshold slower than the weights cannot catch the Hebbian growth:
  * the "temporal paradox" of Hebbian and homeostatic plasticity (Zenke, Gerstner & Ganguli 2017).
  */
+import * as det from '../core/detMath';
 export interface BcmParams {
   /** Learning rate η (1/s). */
   eta: number;
@@ -26,7 +27,7 @@ export function bcmStep(w: Float64Array, x: Float64Array, y: number, theta: numb
 /** One exact step of τθ dθ/dt = −θ + y²/y0 with y held over the step. */
 export function bcmThresholdStep(theta: number, y: number, p: BcmParams, dt_s: number): number {
   const target = (y * y) / p.y0;
-  return target + (theta - target) * Math.exp(-dt_s / p.tau_theta);
+  return target + (theta - target) * det.exp(-dt_s / p.tau_theta);
 }
 
 /** Critical threshold time constant τθ* = 1/(η·|x|²·y0) (s). */

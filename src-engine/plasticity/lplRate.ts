@@ -17,6 +17,7 @@
  * inputs (pixel intensities) the lag of the running z̄ behind a growing z makes d = z − z̄
  * systematically positive, and the Hebbian term then grows W along x̄ without bound.
  */
+import * as det from '../core/detMath';
 export interface LplRateParams {
   /** Learning rate η (per frame). */
   eta: number;
@@ -81,7 +82,7 @@ export class LplRateLayer {
       const row = i * nIn;
       for (let j = 0; j < nIn; j++) s += W[row + j] * x[j];
       if (out === this.z) this.a[i] = s;
-      out[i] = s > 30 ? s : Math.log1p(Math.exp(s));
+      out[i] = s > 30 ? s : det.log1p(det.exp(s));
     }
     return out;
   }
@@ -116,7 +117,7 @@ export class LplRateLayer {
         for (let k = 0; k < M; k++) if (k !== i) s += (z[k] - mean[k]) * cov[i * M + k];
         e -= decorScale * s;
       }
-      err[i] = e * (1 / (1 + Math.exp(-this.a[i]))); // × f′(a) = sigmoid(a)
+      err[i] = e * (1 / (1 + det.exp(-this.a[i]))); // × f′(a) = sigmoid(a)
     }
     const decay = 1 - p.eta * p.weight_decay;
     for (let i = 0; i < M; i++) {

@@ -15,6 +15,7 @@
  * dominates (Hebbian window); with σ² large the predictive, anti-Hebbian term takes over.
  * r̄ and σ² can be frozen (`freezeStats`) for the clamp protocol of the paper's Fig. 6.
  */
+import * as det from '../core/detMath';
 export interface LplSpikingParams {
   eta: number;
   lambda: number;
@@ -103,9 +104,9 @@ export class LplSpikingRule {
     Object.assign(this.prm, patch);
     const q = this.prm, dt = this.dt, dts = dt / 1000;
     this.k = {
-      aSyn: Math.exp(-dt / q.tau_syn_ms), kMem: dt / q.tau_mem_ms,
-      aD: Math.exp(-dt / q.alpha_decay_ms), aR: Math.exp(-dt / q.alpha_rise_ms),
-      aMean: Math.exp(-dts / q.tau_mean_s), kVar: dts / q.tau_var_s, every: Math.max(1, Math.round(q.update_ms / dt)),
+      aSyn: det.exp(-dt / q.tau_syn_ms), kMem: dt / q.tau_mem_ms,
+      aD: det.exp(-dt / q.alpha_decay_ms), aR: det.exp(-dt / q.alpha_rise_ms),
+      aMean: det.exp(-dts / q.tau_mean_s), kVar: dts / q.tau_var_s, every: Math.max(1, Math.round(q.update_ms / dt)),
     };
   }
 

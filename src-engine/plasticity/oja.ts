@@ -8,9 +8,10 @@
  * overshoots and drives the weights to zero instead of normalising them. This form relaxes
  * monotonically towards x/y for any step and equals Euler to first order in η y² dt.
  */
+import * as det from '../core/detMath';
 export function ojaStep(w: Float64Array, x: Float64Array, y: number, eta: number, dt_s: number): void {
   if (y === 0) return;
-  const a = Math.exp(-eta * y * y * dt_s);
+  const a = det.exp(-eta * y * y * dt_s);
   for (let i = 0; i < w.length; i++) {
     const target = x[i] / y;
     w[i] = target + (w[i] - target) * a;

@@ -12,6 +12,7 @@
  */
 import type { ComponentSnapshot } from '../core/component';
 import { DecayCache, scaleArray, type PairwiseRule } from './pairwiseRule';
+import * as det from '../core/detMath';
 
 export interface PairStdpParams {
   /** Potentiation amplitude a+ (weight units). */
@@ -59,7 +60,7 @@ export class PairStdp implements PairwiseRule {
     for (let j = 0; j < nPost; j++) {
       if (y[j] === 0) continue;
       const wij = w[base + j];
-      const a = mu === 0 ? a_minus : a_minus * Math.pow(Math.max(0, wij) / w_max, mu);
+      const a = mu === 0 ? a_minus : a_minus * det.pow(Math.max(0, wij) / w_max, mu);
       const next = wij - a * y[j];
       w[base + j] = next < 0 ? 0 : next > w_max ? w_max : next;
     }
@@ -72,7 +73,7 @@ export class PairStdp implements PairwiseRule {
     for (let i = 0, k = j; i < nPre; i++, k += nPost) {
       if (x[i] === 0) continue;
       const wij = w[k];
-      const a = mu === 0 ? a_plus : a_plus * Math.pow(Math.max(0, 1 - wij / w_max), mu);
+      const a = mu === 0 ? a_plus : a_plus * det.pow(Math.max(0, 1 - wij / w_max), mu);
       const next = wij + a * x[i];
       w[k] = next < 0 ? 0 : next > w_max ? w_max : next;
     }

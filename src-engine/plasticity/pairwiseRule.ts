@@ -6,6 +6,7 @@
  * protocol (pairingProtocol.ts, jumping over silent intervals exactly).
  */
 import type { ComponentSnapshot } from '../core/component';
+import * as det from '../core/detMath';
 
 export interface PairwiseRule {
   /** Decays every trace over `ms` milliseconds (exact exponential decay). */
@@ -30,7 +31,7 @@ export class DecayCache {
     if (ms !== this.ms || tau !== this.tau) {
       this.ms = ms;
       this.tau = tau;
-      this.a = Math.exp(-ms / tau);
+      this.a = det.exp(-ms / tau);
     }
     return this.a;
   }

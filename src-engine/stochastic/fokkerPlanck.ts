@@ -19,6 +19,7 @@
  * ν = 1/(∫p dV + τ_ref) and P = ν p — the discrete form of Richardson's threshold integration.
  */
 import type { WhiteNoiseIfParams } from './whiteNoiseIf';
+import * as det from '../core/detMath';
 
 /** The neurons' parameters (whiteNoiseIf.ts) plus the drive they all share. */
 export interface FpParams extends WhiteNoiseIfParams {
@@ -44,12 +45,12 @@ export function fpFloor(p: FpParams): number {
 function bernoulli(z: number): number {
   if (Math.abs(z) < 1e-8) return 1 - z / 2;
   if (z > 700) return 0;
-  return z / Math.expm1(z);
+  return z / det.expm1(z);
 }
 
 /** Drift A(V) (mV/ms). */
 function drift(p: FpParams, v: number): number {
-  const psi = p.model === 'eif' ? p.delta_t * Math.exp(Math.min((v - p.v_t) / p.delta_t, 50)) : 0;
+  const psi = p.model === 'eif' ? p.delta_t * det.exp(Math.min((v - p.v_t) / p.delta_t, 50)) : 0;
   return (-v + p.mu + psi) / p.tau_m;
 }
 

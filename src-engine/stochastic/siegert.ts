@@ -13,6 +13,7 @@
  */
 import erfcx from '@stdlib/math-base-special-erfcx';
 import { integrate } from './quadrature';
+import * as det from '../core/detMath';
 
 /** Parameters of the white-noise LIF (mV, ms). */
 export interface LifNoiseParams {
@@ -38,7 +39,7 @@ export function siegertIntegrand(u: number): number {
 /** Noise-free rate (Hz): zero below threshold, 1/(τ_ref + τ ln((μ−V_r)/(μ−θ))) above. */
 function deterministicRate(p: LifNoiseParams): number {
   if (p.mu <= p.v_th) return 0;
-  return 1000 / (p.t_ref + p.tau_m * Math.log((p.mu - p.v_reset) / (p.mu - p.v_th)));
+  return 1000 / (p.t_ref + p.tau_m * det.log((p.mu - p.v_reset) / (p.mu - p.v_th)));
 }
 
 /** Mean first-passage time from V_r to θ without the refractory period (ms); Infinity if unreachable. */
@@ -78,11 +79,11 @@ export function siegertCv(p: LifNoiseParams): number {
   // Inner integrand e^{y²}(1 + erf y)² = erfcx(−y)² e^{−y²}; below y = −10 it is < 1e-45.
   const inner = (y: number) => {
     const f = erfcx(-y);
-    return f * f * Math.exp(-y * y);
+    return f * f * det.exp(-y * y);
   };
   const lower = Math.min(-10, yr - 10);
   // Cumulative inner integral I(x) on the way up, so the outer integral reuses it.
-  const outer = (x: number) => Math.exp(x * x) * integrate(inner, lower, x, 1e-10);
+  const outer = (x: number) => det.exp(x * x) * integrate(inner, lower, x, 1e-10);
   const cv2 = 2 * Math.PI * (nu * p.tau_m) ** 2 * integrate(outer, yr, yt, 1e-9);
   return Math.sqrt(cv2);
 }

@@ -35,6 +35,7 @@ import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from '../neurons/receptors';
 import { WhiteNoiseLifKernel } from '../wasm/whiteNoiseLifKernel';
+import * as det from '../core/detMath';
 
 export type NoiseModel = 'lif' | 'eif';
 
@@ -107,7 +108,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   /** Changes shared parameters; takes effect at the next step. */
   setParams(patch: Partial<WhiteNoiseIfParams>): void {
     Object.assign(this.params, patch);
-    this.a = Math.exp(-this.dt / this.params.tau_m);
+    this.a = det.exp(-this.dt / this.params.tau_m);
     this.k = this.dt / this.params.tau_m;
     this.refSteps = Math.round(this.params.t_ref / this.dt);
     for (let i = 0; i < this.size; i++) this.updateNoise(i);
@@ -170,7 +171,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
       const z = src ? xi[src[i]] : rng.normal();
       let v1: number;
       if (lif) v1 = mu[i] + (v0 - mu[i]) * a + noiseSd[i] * z;
-      else v1 = v0 + k * (mu[i] - v0 + dT * Math.exp(Math.min((v0 - vT) / dT, EXP_CLAMP))) + noiseSd[i] * z;
+      else v1 = v0 + k * (mu[i] - v0 + dT * det.exp(Math.min((v0 - vT) / dT, EXP_CLAMP))) + noiseSd[i] * z;
       // late: fraction of the step that remains after the crossing (−1: no spike); r: uniform deviate.
       let late = -1, r = 0;
       if (v1 >= vth) {
@@ -180,7 +181,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
         const e = (vth - v0) * (vth - v1) * bridgeK[i];
         if (e < BRIDGE_CUTOFF) {
           const u = src ? ui[src[i]] : rng.uniform();
-          const pCross = Math.exp(-e);
+          const pCross = det.exp(-e);
           // Given u < P, u/P is again uniform; a bridge crossing lies mid-step on average.
           if (u < pCross) {
             late = 0.5;

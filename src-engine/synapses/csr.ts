@@ -3,6 +3,7 @@
  * col[rowPtr[i] .. rowPtr[i+1]), with one weight per entry. Built once; weights may change.
  */
 import type { Rng } from '../core/rng';
+import * as det from '../core/detMath';
 
 export interface Csr {
   readonly nPre: number;
@@ -26,17 +27,17 @@ export function csrRandom(rng: Rng, nPre: number, nPost: number, p: number, w0: 
   const expected = p * nPre * nPost;
   let col: Int32Array<ArrayBuffer> = new Int32Array(Math.max(16, Math.ceil(expected + 6 * Math.sqrt(expected + 1) + 16)));
   let nnz = 0;
-  const logq = Math.log1p(-p);
+  const logq = det.log1p(-p);
   for (let i = 0; i < nPre; i++) {
     if (p >= 1) {
       if (nnz + nPost > col.length) col = growInt32(col, nnz + nPost);
       for (let j = 0; j < nPost; j++) col[nnz++] = j;
     } else if (p > 0) {
-      let j = Math.floor(Math.log(rng.uniform()) / logq);
+      let j = Math.floor(det.log(rng.uniform()) / logq);
       while (j < nPost) {
         if (nnz >= col.length) col = growInt32(col, nnz + 1);
         col[nnz++] = j;
-        j += 1 + Math.floor(Math.log(rng.uniform()) / logq);
+        j += 1 + Math.floor(det.log(rng.uniform()) / logq);
       }
     }
     rowPtr[i + 1] = nnz;

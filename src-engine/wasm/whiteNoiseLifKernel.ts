@@ -10,6 +10,7 @@ import type { Rng } from '../core/rng';
 import { ZIG_LAYERS, ZIG_RATIO, ZIG_X } from '../core/ziggurat';
 import { whiteNoiseLifKernelWasm } from './whiteNoiseLifKernel.wasm';
 import { instantiate } from './wasmApi';
+import * as det from '../core/detMath';
 
 type IntegrateFn = (n: number, base: number, a: number, vth: number, vr: number, refSteps: number, w0: number, w1: number, w2: number, w3: number) => number;
 
@@ -30,7 +31,7 @@ export class WhiteNoiseLifKernel {
     const stride = even * 8;
     const tables = stride * 6 + even * 8; // after the six float64 and two int32 arrays
     const bytes = tables + (ZIG_LAYERS + 1) * 8 + ZIG_LAYERS * 8 + 16;
-    const { exports, buffer } = instantiate(whiteNoiseLifKernelWasm, bytes, { exp: Math.exp, log: Math.log });
+    const { exports, buffer } = instantiate(whiteNoiseLifKernelWasm, bytes, { exp: det.exp, log: det.log });
     this.run = exports.integrate as IntegrateFn;
     const f64 = (k: number) => new Float64Array(buffer, k * stride, size);
     this.v = f64(0);

@@ -9,7 +9,7 @@
 ;;        else: e = (θ − V)(θ − V1)·K;  e < 30: u = U, P = exp(−e), u < P → late = ½, r = u/P
 ;;              no crossing: V1 += jump, V1 ≥ θ → late = 0
 ;;        spike (late ≥ 0): V = V_r, refr = refSteps − (refSteps > 0 and r < late), append i
-;; exp and log are the host's Math.exp and Math.log (imported), as in the scalar code.
+;; exp and log are imported from the host: core/detMath.ts's exp and log, as in the scalar code.
 ;; Memory (imported): v, mu, sd, bridgeK, ge, gi (f64), refr, spikes (i32), the ziggurat tables
 ;; x[0..128] and ratio[0..127] (f64), and 16 bytes where the generator's four words are left.
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLifKernel.wasm.ts.

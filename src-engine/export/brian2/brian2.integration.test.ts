@@ -12,11 +12,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appRates } from '../appRates';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultRunConfig } from '../../config/runConfig';
 import { findExperiment } from '../../experiments/registry';
 import { defaultParams } from '../../experiments/types';
-import { Session } from '../../run/session';
 import { exportBrian2 } from './index';
 import { RESULT_MARKER } from './pyScript';
 
@@ -71,24 +70,6 @@ function runPython(file: string, durationS: number, cwd: string): Promise<Brian2
   });
 }
 
-/** The app's layers and mean rate per layer after `durationS`, averaged over APP_SEEDS. */
-function appRates(c: Case): { labels: string[]; rates: number[] } {
-  const def = findExperiment(c.id)!;
-  const steps = Math.round((c.durationS * 1000) / def.dt_ms);
-  let sum: number[] = [];
-  let labels: string[] = [];
-  for (const seed of APP_SEEDS) {
-    const cfg = defaultRunConfig(c.id);
-    cfg.seed = seed;
-    Object.assign(cfg.params, c.params);
-    const s = new Session(cfg);
-    s.advance(steps);
-    const r = s.run.rates.map((m) => m.meanRate());
-    labels = s.run.layers.map((l) => l.label);
-    sum = sum.length ? sum.map((x, k) => x + r[k]) : r;
-  }
-  return { labels, rates: sum.map((x) => x / APP_SEEDS.length) };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'brian2-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,7 +86,7 @@ describe('exported Brian2 scripts reproduce the app\'s rates (within 10%)', () =
     // Brian2 runs in its own process while the engine computes the app's rates here: the two
     // overlap on the machine's two cores instead of waiting for each other.
     const pending = runPython(file, c.durationS, dir);
-    const { labels, rates: app } = appRates(c);
+    const { labels, rates: app } = appRates(c, APP_SEEDS);
     const b = await pending;
     expect(b.experiment).toBe(c.id);
     expect(b.duration_s).toBe(c.durationS);

@@ -20,18 +20,28 @@ export function mixWord(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
+/** murmur3's finaliser: avalanches the 32 bits of h (returned unsigned). */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 function mixNumber(h: number, x: number): number {
   f64[0] = x;
   return mixWord(mixWord(h, f64Words[0]), f64Words[1]);
 }
 
-function mixString(h: number, s: string): number {
+export function mixString(h: number, s: string): number {
   h = mixWord(h, s.length);
   for (let i = 0; i < s.length; i++) h = mixWord(h, s.charCodeAt(i));
   return h;
 }
 
-function mixBytes(h: number, v: ArrayBufferView): number {
+export function mixBytes(h: number, v: ArrayBufferView): number {
   const words = v.byteLength >>> 2;
   const aligned = (v.byteOffset & 3) === 0;
   h = mixWord(h, v.byteLength);

@@ -57,7 +57,7 @@ export const lplLesson: Lesson = {
   questions: [
     {
       question: 'In lpl-sequences, switch the {param:pred|predictive term} off and let it run for 2,000 frames. What happens to {metric:unit_correlation}, {metric:invariance} and {metric:readout_accuracy}?',
-      answer: 'Without the pull the variance stays up (the push and decorrelation still act). Over five seeds (docs/STUDIES.md) invariance ends a little lower than with the pull (≈ 0.87 against ≈ 0.89), but the linear readout is the same within its uncertainty (≈ 0.58 both): at this scale the predictive term is not what makes digits readable.',
+      answer: 'Without the pull the variance stays up (the push and decorrelation still act). Over five seeds (docs/STUDIES.md) invariance ends a little lower than with the pull (≈ 0.87 against ≈ 0.89), but the linear readout is the same within its uncertainty (≈ 0.58–0.59 both): at this scale the predictive term is not what makes digits readable.',
     },
     {
       question: 'In lpl-stdp-window, raise {param:rbar_hz|the preset rate r̄} from 0 to 20 Hz. What changes, and why is this a sliding threshold?',
@@ -69,7 +69,7 @@ export const lplLesson: Lesson = {
     },
   ],
   notes: [
-    { p: 'What the ablations show here (lpl-sequences, MNIST sequences, seeds 1–5, mean ± 95% CI; docs/STUDIES.md): the full rule reaches a linear readout of ≈ 0.58 ± 0.09 (chance 0.10), above the untrained layer’s ≈ 0.46 ± 0.05. With λ = 0 the output variance collapses by three orders of magnitude and the readout falls back to the untrained level (≈ 0.46). With the predictive term off the readout is unchanged (≈ 0.58 ± 0.11) and invariance only slightly lower. So in this one-layer, 64-unit setting the Hebbian term carries the gain in readout; the paper’s finding that the predictive term matters (it does in a deep network, layer by layer) is not reproduced at this scale.' },
+    { p: 'What the ablations show here (lpl-sequences, MNIST sequences, seeds 1–5, mean ± 95% CI; docs/STUDIES.md): the full rule reaches a linear readout of ≈ 0.58 ± 0.06 (chance 0.10), above the untrained layer’s ≈ 0.45 ± 0.03. With λ = 0 the output variance collapses by three orders of magnitude and the readout falls back to the untrained level (≈ 0.45). With the predictive term off the readout is unchanged (≈ 0.59 ± 0.07); invariance is slightly but clearly lower (0.870 ± 0.006 against 0.886 ± 0.006). So in this one-layer, 64-unit setting the Hebbian term carries the gain in readout; the paper’s finding that the predictive term matters (it does in a deep network, layer by layer) is not reproduced at this scale.' },
     { p: 'The equations use the 2024 erratum’s corrected normalisations (λ = 1e-4, ξ = 1e-7 in the spiking rule). In the spiking network (lpl-spiking), selectivity for slow signals builds up slowly: the paper ran $10^5$ s.' },
   ],
 };

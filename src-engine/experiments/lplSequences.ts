@@ -220,7 +220,7 @@ export const lplSequences: ExperimentDef = {
     'a predictive pull makes each unit change slowly within a sequence, a Hebbian push keeps its variance up, and decorrelation ' +
     'keeps units apart. The result is a representation that is stable within a sequence and differs between them. ' +
     'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers. Over five seeds a linear readout ' +
-    'of held-out digits reaches ≈ 0.58 (untrained layer ≈ 0.46, chance 0.10); λ = 0 falls back to the untrained level, while switching the ' +
+    'of held-out digits reaches ≈ 0.58 (untrained layer ≈ 0.45, chance 0.10); λ = 0 falls back to the untrained level, while switching the ' +
     'predictive term off leaves the readout unchanged at this scale (docs/STUDIES.md).',
   differences: [
     "One layer of 64 softplus units (two layers as an option) on 28×28 digit sequences instead of a layer-locally trained VGG-11 on STL-10 with SimCLR augmentations.",

@@ -27,8 +27,10 @@ export function App() {
       <ExperimentHeader />
       <section className="run-bar" aria-label="Run controls">
         <Toolbar />
-        <Timeline />
-        <SoundControl />
+        <div className="run-extras">
+          <Timeline />
+          <SoundControl />
+        </div>
         <MessageBanner />
       </section>
       <Gallery />

@@ -4,8 +4,8 @@ import { useSyncExternalStore } from 'react';
 import { applyUpdate, offlineStatus, subscribeOffline } from '../offline/serviceWorker';
 
 const TEXT: Record<string, { label: string; title: string }> = {
-  caching: { label: 'Saving for offline use…', title: 'The app is being stored in this browser so it works without a network.' },
-  ready: { label: '✓ Available offline', title: 'Every experiment, lesson, the MNIST digits and the 3D view are stored in this browser: the app works without a network.' },
+  caching: { label: 'Saving offline…', title: 'The app is being stored in this browser so it works without a network.' },
+  ready: { label: '✓ Offline-ready', title: 'Available offline: every experiment, lesson, the MNIST digits and the 3D view are stored in this browser, so the app works without a network.' },
   failed: { label: 'Offline use unavailable', title: 'The browser refused to store the app' },
 };
 

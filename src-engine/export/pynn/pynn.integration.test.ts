@@ -22,7 +22,7 @@ import { exportPynn } from './index';
 
 const TOLERANCE = 0.1;
 const APP_SEEDS = [1, 2, 3];
-const RUN_TIMEOUT_MS = 300_000;
+const RUN_TIMEOUT_MS = 1_200_000;
 const PYTHON = process.env.PYNN_PYTHON ?? '/usr/bin/python3';
 
 interface Case {
@@ -52,7 +52,7 @@ const CASES: Case[] = [
 
 function setupProblem(): string | null {
   try {
-    execFileSync(PYTHON, ['-c', 'import pyNN.neuron, mpi4py'], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(PYTHON, ['-c', 'import pyNN.neuron, mpi4py'], { stdio: 'pipe', timeout: 600_000 });
     execFileSync('mpirun', ['--version'], { stdio: 'pipe' });
     return null;
   } catch (e) {

@@ -12,6 +12,8 @@ import { MessageBanner } from './components/MessageBanner';
 import { ParamPanel } from './components/ParamPanel';
 import { PlotsColumn } from './components/PlotsColumn';
 import { Toolbar } from './components/Toolbar';
+import { SoundControl } from './components/SoundControl';
+import { Timeline } from './components/Timeline';
 import { useStore } from './store';
 
 export function App() {
@@ -25,6 +27,8 @@ export function App() {
       <ExperimentHeader />
       <section className="run-bar" aria-label="Run controls">
         <Toolbar />
+        <Timeline />
+        <SoundControl />
         <MessageBanner />
       </section>
       <Gallery />

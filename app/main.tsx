@@ -10,6 +10,7 @@ import './export/nwbAction';
 import { boot, openPastedLink } from './store/actions';
 import { recoverWorker } from './store/recovery';
 import { onPastedLink, readHash } from './url/urlSync';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -19,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
 );
 onWorkerCrash((reason) => void recoverWorker(reason));
 onWorkerStall((reason) => void recoverWorker(reason));
+startOfflineSupport();
 startFrameLoop();
 const start = readHash();
 void boot(start.hash, start.restored);

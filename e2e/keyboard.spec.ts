@@ -80,7 +80,7 @@ test('keyboard: buttons take Space, dialogs hold focus and give it back, f shows
   // A lesson panel takes focus when it opens (no Tab marathon to reach it).
   await page.getByTestId('lesson-select').selectOption('stdp');
   const lesson = page.getByTestId('lesson-panel');
-  await expect(lesson).toBeVisible({ timeout: 30_000 });
+  await expect(lesson).toBeVisible();
   await expect.poll(() => lesson.evaluate((l) => l.contains(document.activeElement))).toBe(true);
   await expect(page.getByTestId('lesson-select')).not.toHaveValue('');
   await expect(lesson.locator('.katex').first()).toBeVisible();
@@ -106,7 +106,7 @@ test('the experiment picker opens an experiment on commit, not on every arrow ke
   await page.keyboard.press('ArrowDown');
   await expect(select).toHaveValue(order[2]);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('summary')).toContainText(summaryOf(order[2]), { timeout: 30_000 });
+  await expect(page.getByTestId('summary')).toContainText(summaryOf(order[2]));
   const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
   expect(seen.some((s) => s.includes(summaryOf(order[1])))).toBe(false);
 });

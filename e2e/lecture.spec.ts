@@ -27,7 +27,6 @@ async function onFirstScreen(page: Page, selector: string): Promise<string[]> {
 }
 
 test('1024×768: every experiment shows its story charts beside its controls; legends clear of data; measurements labelled', async ({ browser }) => {
-  test.setTimeout(360_000);
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   // The first experiment is checked with the start strip (gallery) open; choosing the next one folds it.
   await page.goto('/');
@@ -39,7 +38,7 @@ test('1024×768: every experiment shows its story charts beside its controls; le
       const plots = def.primary?.plots ?? [];
       const controls = def.primary?.controls ?? [];
       // The story charts arrive with the first frames (some after the first steps).
-      for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible({ timeout: 30_000 });
+      for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible();
       await page.evaluate(() => window.scrollTo(0, 0));
       const boxes = [...plots.map((id) => `[data-testid="${chartId(id)}"]`), ...controls.map((k) => `[data-testid="param-${k}"]`)].join(',');
       expect(await page.locator(boxes).count()).toBe(plots.length + controls.length);
@@ -52,7 +51,7 @@ test('1024×768: every experiment shows its story charts beside its controls; le
 
       // Measurements: labels (not keys), numbers or one-line summaries (no raw containers).
       const card = page.getByTestId('metrics');
-      await expect(card.locator('dd').first()).toBeVisible({ timeout: 30_000 });
+      await expect(card.locator('dd').first()).toBeVisible();
       const text = (await card.textContent()) ?? '';
       expect(text, `${def.id}: raw containers in the card`).not.toMatch(/\[\d+ values\]|\{…\}|object Object/);
       const keys = await card.locator('dd').evaluateAll((dds) => dds.map((d) => d.getAttribute('data-testid')!.replace('metric-', '')));
@@ -72,7 +71,7 @@ test('390×844 phone: no sideways scrolling, stacked controls, full-width charts
     if ((await page.getByTestId('experiment').inputValue()) !== id) await page.getByTestId('experiment').selectOption(id);
     await expect(page.getByTestId('summary')).toContainText(EXPERIMENTS.find((e) => e.id === id)!.summary.slice(0, 40));
     const figure = page.locator(`[data-testid=primary-charts] > [data-chart="${EXPERIMENTS.find((e) => e.id === id)!.primary!.plots[0]}"]`);
-    await expect(figure).toBeVisible({ timeout: 30_000 });
+    await expect(figure).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${id}: page width`).toBeLessThanOrEqual(390);
     const panel = await page.getByTestId('param-panel').boundingBox();
     const chart = await figure.boundingBox();

@@ -26,6 +26,7 @@ test('changing the feedback mode mid-training keeps training and the loss curve 
   // The loss curve was redrawn with the new trials, and it still starts from the first trial.
   await expect.poll(() => page.getByTestId('plot-canvas-loss').evaluate((c) => (c as HTMLCanvasElement).toDataURL()), { timeout: 20_000 }).not.toBe(lossBefore);
   const loss = await page.getByTestId('metric-loss_trace').textContent();
-  const n = Number((loss ?? '').match(/(\d+) values/)?.[1] ?? NaN);
+  // The card summarises the trace in one line: "N trials; first …, last …".
+  const n = Number((loss ?? '').match(/([\d,]+) trials?/)?.[1]?.replace(/,/g, '') ?? NaN);
   expect(n).toBeGreaterThanOrEqual(trialsBefore + 3);
 });

@@ -1,6 +1,7 @@
 /** Argument parsing and the run itself for the headless CLI (scripts/sim.ts), kept testable. */
 import { decodeLink, encodeLink } from '../src-engine/config/link';
 import { checkParam, defaultRunConfig, MAX_SEED, type RunConfig } from '../src-engine/config/runConfig';
+import { differencesLine } from '../src-engine/experiments/differences';
 import { EXPERIMENTS, findExperiment } from '../src-engine/experiments/registry';
 import { exportBrian2 } from '../src-engine/export/brian2/index';
 import { exportNwb } from '../src-engine/export/nwb/index';
@@ -150,6 +151,7 @@ export function listText(): string {
   for (const e of EXPERIMENTS) {
     out.push(`${e.id} — ${e.title} (dt ${e.dt_ms} ms, default ${e.defaultSteps} steps)`);
     out.push(`  ${e.summary}`);
+    out.push(`  ${differencesLine(e)}`);
     for (const p of e.params) {
       const range = `[${p.min}, ${p.max}]`;
       out.push(`  ${p.key.padEnd(16)} ${String(p.default).padStart(8)} ${p.unit.padEnd(3)} ${range.padEnd(16)} ${p.live ? 'live' : 'rebuild'}${p.integer ? ', integer' : ''}  ${p.label}: ${p.help}`);

@@ -9,12 +9,16 @@ import type { MetricValue, ParamSpec, PlotSpec, PrimaryView, RasterLayer } from 
 import type { Brian2Export } from '../src-engine/export/brian2/index';
 import type { NwbExport } from '../src-engine/export/nwb/index';
 import type { PynnExport } from '../src-engine/export/pynn/index';
+import type { TimelineInfo } from './timeline';
+import type { ABFrame } from './abRun';
+export type { TimelineInfo } from './timeline';
+export type { ABFrame } from './abRun';
 
 export type { RunConfig, ParamEvent } from '../src-engine/config/runConfig';
 export type { Brian2Export } from '../src-engine/export/brian2/index';
 export type { NwbExport } from '../src-engine/export/nwb/index';
 export type { PynnExport } from '../src-engine/export/pynn/index';
-export type { RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
+export type { ABChoice, RasterSelection, ViewConfig } from '../src-engine/config/viewConfig';
 import type { ViewConfig } from '../src-engine/config/viewConfig';
 export type { ImageGridSpec, MetricValue, ParamSpec, PlotSeries, PrimaryView, PlotSpec, RasterLayer, SurfacePlotSpec, XYPlotSpec } from '../src-engine/experiments/types';
 
@@ -23,6 +27,8 @@ export interface ExperimentInfo {
   mode: 'simulated' | 'computed';
   title: string;
   summary: string;
+  /** Departures from the source paper (ExperimentDef.differences). */
+  differences: string[];
   dt_ms: number;
   defaultSteps: number;
   params: ParamSpec[];
@@ -67,6 +73,8 @@ export interface RunInfo {
   layers: RasterLayer[];
   /** Steps per population-rate bin. */
   rateBinSteps: number;
+  /** Why the view's run B was dropped (the parameter or value does not fit this experiment); '' when fine. */
+  abProblem: string;
 }
 
 /** Everything that happened since the previous pullFrame() (merged; never queued). */
@@ -102,6 +110,10 @@ export interface Frame {
   error: string | null;
   /** Parameter values in effect, when a replayed recorded change altered them since the last frame (null: unchanged). */
   params: Record<string, number> | null;
+  /** Checkpoints and the run's reachable span, when they changed since the last frame (null: unchanged). */
+  timeline: TimelineInfo | null;
+  /** Run B of an A/B comparison at the same step (view.ab), or null. */
+  b: ABFrame | null;
 }
 
 export interface SetParamsResult {
@@ -140,6 +152,13 @@ export interface SimApi {
   /** Live changes take effect at the next step boundary and are recorded with that step. */
   setParams(patch: Record<string, number>): Promise<SetParamsResult>;
   setSpeed(speed: Speed): Promise<void>;
+  /**
+   * Rewinds (or moves forward) to `step` within the run's span (0 … horizon), paused there: the
+   * latest checkpoint at or before it is restored and the recorded changes replayed, so the state
+   * is exactly the original's. A live change made there branches the run. New runId (the spikes
+   * shown start afresh).
+   */
+  seek(step: number): Promise<RunInfo>;
   pullFrame(): Promise<Frame>;
   metrics(): Promise<Record<string, MetricValue>>;
   /** A Brian2 script of the current run (parameters in effect now, same seed), or the reason there is none. */

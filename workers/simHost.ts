@@ -16,6 +16,8 @@ import { decodeImageSet, getImageSet, hasImageSet, provideImageSet } from '../sr
 import { LOCAL_IMAGE_SET, makeLocalImageSet } from '../src-engine/inputs/localImages';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
+import { Timeline } from './timeline';
+import { ABRun, abTransferables, buildRunB } from './abRun';
 import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 /** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
@@ -44,6 +46,12 @@ const METRICS_EVERY_MS = 500;
 
 export class SimHost implements SimApi {
   private session: Session | null = null;
+  /** Checkpoints and the reachable span of the run (rewind and branch). */
+  private timeline: Timeline | null = null;
+  private sentTimeline = -1;
+  /** Run B of an A/B comparison (view.ab), advanced in lockstep; null: none. */
+  private ab: ABRun | null = null;
+  private abProblem = '';
   private spikes: SpikeMonitor | null = null;
   private spikeCursor = 0;
   private rateCursor = 0;
@@ -73,7 +81,7 @@ export class SimHost implements SimApi {
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
 
   async listExperiments(): Promise<ExperimentInfo[]> {
-    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
+    return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, differences: [...e.differences], dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
   }
 
   async decodeLink(text: string): Promise<LinkResult> {
@@ -97,7 +105,9 @@ export class SimHost implements SimApi {
   async setView(view: ViewConfig): Promise<RunInfo> {
     const r = validateView(view);
     if (r.messages.length > 0) throw new Error(r.messages.join(' '));
+    const abChanged = JSON.stringify(r.view.ab ?? null) !== JSON.stringify(this.view.ab ?? null);
     this.view = r.view;
+    if (abChanged && this.session) await this.rebuildB();
     return this.info();
   }
 
@@ -107,21 +117,37 @@ export class SimHost implements SimApi {
     if (messages.length > 0) throw new Error(messages.join(' '));
     this.playing = false;
     this.error = null;
-    for (const name of findExperiment(safe.experiment)?.datasets?.(safe.params) ?? []) {
-      if (name === LOCAL_IMAGE_SET && !hasImageSet(name)) throw new Error('this run trains on your own images, which are not loaded here; choose them again or pick another input');
-      if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
-    }
+    await this.ensureDatasets(safe.experiment, safe.params);
     const session = new Session(safe);
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));
     this.session = session;
+    this.timeline = new Timeline(session, net.clock.dt);
+    this.sentTimeline = -1;
     this.startedAt = new Date().toISOString();
     this.spikeCursor = 0;
     this.rateCursor = 0;
     this.plotsDirty = true;
     this.metricsStep = -1;
     this.runId++;
+    await this.rebuildB();
     return this.info();
+  }
+
+  /** Builds run B for view.ab (or drops it, with a message, when the choice does not fit this experiment). */
+  private async rebuildB(): Promise<void> {
+    this.ab = null;
+    const r = await buildRunB(this.need(), this.view.ab ?? null, (e, p) => this.ensureDatasets(e, p));
+    this.ab = r.run;
+    this.abProblem = r.problem;
+    if (r.problem) this.view = { ...this.view, ab: null };
+  }
+
+  private async ensureDatasets(experiment: string, params: Record<string, number>): Promise<void> {
+    for (const name of findExperiment(experiment)?.datasets?.(params) ?? []) {
+      if (name === LOCAL_IMAGE_SET && !hasImageSet(name)) throw new Error('this run trains on your own images, which are not loaded here; choose them again or pick another input');
+      if (!hasImageSet(name)) provideImageSet(decodeImageSet(name, await this.loadDataset(name)));
+    }
   }
 
   async play(): Promise<void> {
@@ -154,6 +180,8 @@ export class SimHost implements SimApi {
     for (const [key, value] of Object.entries(patch)) {
       try {
         s.setParam(key, value);
+        this.timeline?.beforeChange();
+        this.ab?.setParam(key, value);
         applied.push(key);
       } catch (e) {
         rejected.push((e as Error).message);
@@ -162,6 +190,21 @@ export class SimHost implements SimApi {
     this.plotsDirty = true;
     this.metricsStep = -1;
     return { step: s.step, applied, rejected, info: this.info() };
+  }
+
+  async seek(step: number): Promise<RunInfo> {
+    if (!Number.isFinite(step) || !this.session) throw new Error('seek needs a run and a step number');
+    this.playing = false;
+    this.error = null;
+    const at = this.timeline!.seek(step);
+    this.ab?.seek(at);
+    // The spikes buffered so far belong to the other history; the UI starts afresh (new runId).
+    this.spikes!.clear();
+    this.spikeCursor = this.rateCursor = 0;
+    this.plotsDirty = true;
+    this.runId++;
+    this.sentTimeline = -1;
+    return this.info();
   }
 
   async setSpeed(speed: Speed): Promise<void> {
@@ -173,7 +216,7 @@ export class SimHost implements SimApi {
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -202,7 +245,11 @@ export class SimHost implements SimApi {
       metrics: null,
       error: this.error,
       params: paramsChanged ? { ...s.params } : null,
+      timeline: this.timeline && this.timeline.version !== this.sentTimeline ? this.timeline.info() : null,
+      b: null,
     };
+    if (this.timeline) this.sentTimeline = this.timeline.version;
+    frame.b = this.ab ? this.ab.frame(frame.plots !== null) : null;
     if (frame.plots) this.plotsDirty = false;
     // Measurements at the same step as the charts; without new charts, at most twice a second (and after every step while paused).
     const now = this.clock.now();
@@ -213,7 +260,7 @@ export class SimHost implements SimApi {
     }
     // Surface plots carry a fresh Float32Array each: transferred, not copied.
     const plotBuffers = (frame.plots ?? []).flatMap((p) => (p.kind === 'surface' ? [p.values.buffer] : []));
-    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers]);
+    return this.xfer(frame, [batch.steps.buffer, batch.ids.buffer, ...rates.map((r) => r.buffer), ...plotBuffers, ...abTransferables(frame.b)]);
   }
 
   async metrics() {
@@ -277,6 +324,7 @@ export class SimHost implements SimApi {
       dt_ms: net.clock.dt,
       layers: s.run.layers.map((l) => ({ ...l })),
       rateBinSteps: s.run.rates[0]?.binSteps ?? 10,
+      abProblem: this.abProblem,
     };
   }
 
@@ -324,7 +372,8 @@ export class SimHost implements SimApi {
   private advance(n: number): boolean {
     const s = this.need();
     try {
-      s.advance(n);
+      this.timeline!.advance(n);
+      this.ab?.advance(n);
       if (n > 0) this.plotsDirty = true;
       return true;
     } catch (e) {

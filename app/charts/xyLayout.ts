@@ -5,7 +5,8 @@
  * only if no data mark falls there (counted from the data in pixel space); otherwise it is laid
  * out above the plot area. Pure: text widths come from the caller's `measure`.
  */
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
+import { integerTicks } from './axes';
 import type { PlotSeries, XYPlotSpec } from '../../workers/simApi';
 
 export type Scale = ScaleContinuousNumeric<number, number>;
@@ -103,18 +104,8 @@ function ticksOf(scale: Scale, count: number, log: boolean, integer: boolean, fm
     const [a, b] = scale.domain();
     return decades(a, b).map((v) => ({ v, label: String(Number(v.toPrecision(6))) }));
   }
-  let ticks = scale.ticks(count);
-  if (integer) {
-    ticks = ticks.filter((t) => Number.isInteger(t));
-    if (ticks.length < 2) {
-      const [a, b] = scale.domain();
-      const lo = Math.ceil(Math.min(a, b)), hi = Math.floor(Math.max(a, b));
-      const step = Math.max(1, Math.ceil((hi - lo) / Math.max(1, count)));
-      ticks = [];
-      for (let t = lo; t <= hi; t += step) ticks.push(t);
-    }
-  }
-  return ticks.map((v) => ({ v, label: fmt(v) }));
+  if (integer) return integerTicks(scale as ScaleLinear<number, number>, count, fmt);
+  return scale.ticks(count).map((v) => ({ v, label: fmt(v) }));
 }
 
 /** Data marks of the spec (in pixel space) that fall inside `box`. Lines count each segment that crosses it. */

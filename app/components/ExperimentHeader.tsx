@@ -7,6 +7,7 @@ import { LESSONS } from '../lessons';
 import { openLesson } from '../lessons/applyStep';
 import { useStore } from '../store';
 import { changeExperiment, changeSeed } from '../store/actions';
+import { OfflineStatus } from './OfflineStatus';
 
 const MAX_SEED = 0xffffffff;
 /** Keys that move through a closed <select> without meaning "open this one". */
@@ -42,6 +43,7 @@ export function ExperimentHeader() {
   return (
     <header className="header">
       <h1>Plasticity Playground</h1>
+      <OfflineStatus />
       <ExperimentSelect current={exp?.id ?? ''} disabled={busy} />
       <label className="seed-field">
         Seed{' '}
@@ -71,6 +73,13 @@ export function ExperimentHeader() {
               {info.neurons.toLocaleString('en')} neuron{info.neurons === 1 ? '' : 's'} · {info.synapses.toLocaleString('en')} synapse{info.synapses === 1 ? '' : 's'} · dt = {info.dt_ms} ms
             </span>
           )}
+        </p>
+      )}
+      {exp && exp.differences.length > 0 && (
+        <p className={`summary differences${more ? ' open' : ''}`} data-testid="differences">
+          <span className="summary-text">
+            <strong>Differences from the paper:</strong> {exp.differences.join(' ')}
+          </span>
         </p>
       )}
     </header>

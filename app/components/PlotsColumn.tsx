@@ -12,6 +12,7 @@ import { RasterPlot } from './RasterPlot';
 import { RateHistogram } from './RateHistogram';
 import { RateTrace } from './RateTrace';
 import { ViewBar } from './ViewBar';
+import { ABPanel } from './ABPanel';
 
 interface ChartRef {
   id: string;
@@ -58,6 +59,7 @@ export function PlotsColumn({ viewBar }: { viewBar: boolean }) {
   return (
     <section className="plots" aria-label="Live plots">
       {viewBar && <ViewBar />}
+      {viewBar && <ABPanel />}
       {primary.length > 0 && (
         <div ref={ref} className={`primary-grid n${primary.length}`} data-testid="primary-charts">
           {primary.map((c) => (

@@ -7,6 +7,9 @@
 import { useStore } from '../store';
 import { sim } from './client';
 import { live, notifyLiveData } from './frameBus';
+import { feedSound } from '../audio/spikeAudio';
+import { setTimelineInfo } from './timelineStore';
+import { feedAB, resetAB } from './abLive';
 
 let running = false;
 let inFlight = false;
@@ -34,6 +37,7 @@ export function resetLiveData(): void {
   const info = live.info;
   live.spikes.clear();
   live.plots = [];
+  resetAB();
   useStore.getState().setPlotTitles([]);
   useStore.getState().setMetrics({}, -1);
   if (info) live.rates.reset(info.layers.length, info.rateBinSteps, info.dt_ms);
@@ -64,9 +68,13 @@ export async function pull(): Promise<void> {
     // Frames of an older run (requested before a rebuild) are dropped.
     if (!live.info || f.runId !== live.info.runId) return;
     live.spikes.push(f.spikeSteps, f.spikeIds, f.step);
+    const st = useStore.getState();
+    feedSound(f, live.info, st.speed, st.view.raster);
     live.rates.push(f.rateFirstBin, f.rates);
     // A replayed recorded change moved a parameter: the panel shows the value in effect.
     if (f.params) useStore.getState().setValues(f.params);
+    if (f.timeline) setTimelineInfo(f.timeline);
+    feedAB(f.b);
     if (f.plots) {
       live.plots = f.plots;
       useStore.getState().setPlotTitles(f.plots.map((p) => ({ id: p.id, title: p.title })));

@@ -19,7 +19,7 @@ export const lplLesson: Lesson = {
       label: 'Let the layer learn at full speed',
       set: {},
       speed: Infinity,
-      lookFor: 'The {plot:rf|receptive fields} turn from noise into strokes and blobs, {metric:output_variance} grows far above {metric:output_variance_initial}, and {metric:readout_accuracy} on held-out sequences rises above {metric:readout_chance}.',
+      lookFor: 'The {plot:rf|receptive fields} turn from noise into strokes and blobs, {metric:output_variance} grows far above {metric:output_variance_initial}, and the linear {metric:readout_accuracy|readout} of held-out sequences rises above that of the untrained layer ({metric:readout_accuracy_initial}; chance {metric:readout_chance}).',
       expect: { metric: 'frames', above: 1500 },
     },
     {
@@ -56,8 +56,8 @@ export const lplLesson: Lesson = {
   ],
   questions: [
     {
-      question: 'In lpl-sequences, switch the {param:pred|predictive term} off and let it run for 2,000 frames. What happens to {metric:unit_correlation} and {metric:invariance}?',
-      answer: 'Without the pull the variance stays up (the push and decorrelation still act) and the units decorrelate, but invariance within sequences drifts down: the units no longer prefer what stays constant within a sequence, only what varies most.',
+      question: 'In lpl-sequences, switch the {param:pred|predictive term} off and let it run for 2,000 frames. What happens to {metric:unit_correlation}, {metric:invariance} and {metric:readout_accuracy}?',
+      answer: 'Without the pull the variance stays up (the push and decorrelation still act). Over five seeds (docs/STUDIES.md) invariance ends a little lower than with the pull (≈ 0.87 against ≈ 0.89), but the linear readout is the same within its uncertainty (≈ 0.58 both): at this scale the predictive term is not what makes digits readable.',
     },
     {
       question: 'In lpl-stdp-window, raise {param:rbar_hz|the preset rate r̄} from 0 to 20 Hz. What changes, and why is this a sliding threshold?',
@@ -69,6 +69,7 @@ export const lplLesson: Lesson = {
     },
   ],
   notes: [
+    { p: 'What the ablations show here (lpl-sequences, MNIST sequences, seeds 1–5, mean ± 95% CI; docs/STUDIES.md): the full rule reaches a linear readout of ≈ 0.58 ± 0.09 (chance 0.10), above the untrained layer’s ≈ 0.46 ± 0.05. With λ = 0 the output variance collapses by three orders of magnitude and the readout falls back to the untrained level (≈ 0.46). With the predictive term off the readout is unchanged (≈ 0.58 ± 0.11) and invariance only slightly lower. So in this one-layer, 64-unit setting the Hebbian term carries the gain in readout; the paper’s finding that the predictive term matters (it does in a deep network, layer by layer) is not reproduced at this scale.' },
     { p: 'The equations use the 2024 erratum’s corrected normalisations (λ = 1e-4, ξ = 1e-7 in the spiking rule). In the spiking network (lpl-spiking), selectivity for slow signals builds up slowly: the paper ran $10^5$ s.' },
   ],
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
-import { avalancheFromOneAncestor, avalancheSizes, borelPmf, drivenBranchingProcess, lagRegression, mrEstimate, naiveRatio, subsample } from './branching';
+import { avalancheFromOneAncestor, avalancheSizes, borelPmf, drivenBranchingProcess, lagRegression, mrEstimate, naiveRatio, subsample, varianceSplit } from './branching';
 
 const mean = (a: ArrayLike<number>) => { let s = 0; for (let k = 0; k < a.length; k++) s += a[k]; return s / a.length; };
 const variance = (a: ArrayLike<number>) => { const m = mean(a); let s = 0; for (let k = 0; k < a.length; k++) s += (a[k] - m) ** 2; return s / a.length; };
@@ -53,5 +53,19 @@ describe('branching-ratio estimators (SCIENCE.md §5 test 5; issue 5 checks)', (
 
   it('avalanche sizes are the sums of runs between empty bins', () => {
     expect(avalancheSizes([0, 1, 2, 0, 0, 3, 0, 1])).toEqual([3, 3]);
+  });
+
+  it('variance split: a driven branching process has no within-bin excess; independent neurons bunched into bursts do', () => {
+    const sp = varianceSplit(a09);
+    expect(Math.abs(sp.poisson + sp.across + sp.within - sp.variance)).toBeLessThan(1e-6 * sp.variance);
+    expect(Math.abs(sp.within)).toBeLessThan(0.05 * sp.variance);
+    expect(Math.abs(sp.fano - 1 / (1 - 0.81))).toBeLessThan(0.4);
+    // Synchrony without propagation: each bin holds 5·Poisson(20) spikes (bursts of 5), independent across bins.
+    const rng = new Rng(3);
+    const burst = Float64Array.from({ length: 50_000 }, () => 5 * rng.poisson(20));
+    const sb = varianceSplit(burst);
+    expect(Math.abs(sb.r1)).toBeLessThan(0.02);
+    expect(sb.across).toBeLessThan(0.001 * sb.variance);
+    expect(Math.abs(sb.within / sb.mean - 4) ).toBeLessThan(0.15);
   });
 });

@@ -150,3 +150,37 @@ export function subsample(rng: Rng, a: ArrayLike<number>, q: number): Float64Arr
   }
   return out;
 }
+
+/** Where the variance of binned counts comes from (SCIENCE.md §5.3), in count² per bin. */
+export interface VarianceSplit {
+  mean: number;
+  variance: number;
+  /** Var/mean: 1 for independent Poisson neurons, 1/(1 − m²) for a driven branching process. */
+  fano: number;
+  /** Lag-1 regression r₁ = Cov(A_t, A_t+1)/Var(A_t). */
+  r1: number;
+  /** The Poisson floor ⟨A⟩ (independent neurons at the same mean). */
+  poisson: number;
+  /** Across bins: the part predictable from the previous bin, r₁²·Var (what a branching estimator sees). */
+  across: number;
+  /** Within a bin: the unpredictable part beyond the Poisson floor, (1 − r₁²)·Var − ⟨A⟩ (zero-lag synchrony). */
+  within: number;
+}
+
+/**
+ * Splits Var(A) = ⟨A⟩ + r₁²·Var + [(1 − r₁²)·Var − ⟨A⟩]: Poisson floor, correlation across bins and
+ * synchrony within a bin. For a driven Poisson branching process (1 − m²)Var = ⟨A⟩, so the last
+ * term is 0 and all excess variance is across bins; a network can instead raise the variance by
+ * synchronising spikes inside a bin, which no branching estimator can see.
+ */
+export function varianceSplit(a: ArrayLike<number>): VarianceSplit {
+  let s = 0;
+  for (let t = 0; t < a.length; t++) s += a[t];
+  const mean = a.length ? s / a.length : NaN;
+  let v = 0;
+  for (let t = 0; t < a.length; t++) v += (a[t] - mean) ** 2;
+  const variance = a.length ? v / a.length : NaN;
+  const r1 = lagRegression(a, 1);
+  const r = Number.isFinite(r1) ? Math.max(0, r1) : 0;
+  return { mean, variance, fano: variance / mean, r1, poisson: mean, across: r * r * variance, within: (1 - r * r) * variance - mean };
+}

@@ -11,6 +11,10 @@
  *   r   raster selection: [0] all; [1, n] every neuron of an evenly spaced sample of n;
  *       [2, from, to] neurons from ≤ id < to
  *   li  number of local images the run trained on (0 or absent: none)
+ *   ab  [key, value]: also show run B, the same configuration (same seed, same recorded changes
+ *       except those of `key`) with parameter `key` at `value` from t = 0, side by side and in
+ *       step with the run itself (run A, which it never changes). The host checks key and value
+ *       against the experiment's schema and drops an invalid pair with a message.
  */
 import { z } from 'zod';
 
@@ -20,10 +24,18 @@ export const MAX_NEURON_ID = 1_000_000;
 
 export type RasterSelection = { mode: 'all' } | { mode: 'sample'; n: number } | { mode: 'range'; from: number; to: number };
 
+/** Run B of an A/B comparison: the one parameter that differs from run A. */
+export interface ABChoice {
+  key: string;
+  value: number;
+}
+
 export interface ViewConfig {
   hidden: string[];
   raster: RasterSelection;
   localImages: number;
+  /** Side-by-side run B (absent or null: none). */
+  ab?: ABChoice | null;
 }
 
 const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_:.-]+$/, 'ids are letters, digits and _:.-');
@@ -33,6 +45,7 @@ export const WireView = z.object({
   h: z.array(Id).max(MAX_HIDDEN).optional(),
   r: z.union([z.tuple([z.literal(0)]), z.tuple([z.literal(1), Count.min(1)]), z.tuple([z.literal(2), Count, Count])]).optional(),
   li: z.number().int().min(0).max(MAX_LOCAL_IMAGES).optional(),
+  ab: z.tuple([z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/, 'parameter keys are letters, digits and _'), z.number().finite()]).optional(),
 });
 
 export type WireViewConfig = z.infer<typeof WireView>;
@@ -49,6 +62,7 @@ export function toWireView(v: ViewConfig | undefined): WireViewConfig | undefine
   if (v.raster.mode === 'sample') w.r = [1, v.raster.n];
   else if (v.raster.mode === 'range') w.r = [2, v.raster.from, v.raster.to];
   if (v.localImages > 0) w.li = v.localImages;
+  if (v.ab) w.ab = [v.ab.key, v.ab.value];
   return Object.keys(w).length > 0 ? w : undefined;
 }
 
@@ -64,6 +78,7 @@ export function fromWireView(w: WireViewConfig | undefined, messages: string[]):
     v.raster = { mode: 'range', from: Math.min(r[1], r[2]), to: Math.max(r[1], r[2]) };
   }
   v.localImages = w.li ?? 0;
+  if (w.ab) v.ab = { key: w.ab[0], value: w.ab[1] };
   return v;
 }
 
@@ -84,8 +99,9 @@ export function validateView(raw: unknown): { view: ViewConfig; messages: string
 function toWireViewLoose(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   const v = raw as Partial<ViewConfig>;
-  if (!('hidden' in v) && !('raster' in v) && !('localImages' in v)) return raw;
+  if (!('hidden' in v) && !('raster' in v) && !('localImages' in v) && !('ab' in v)) return raw;
   const r = v.raster as Partial<{ mode: string; n: unknown; from: unknown; to: unknown }> | undefined;
   const wr = !r || r.mode === 'all' ? undefined : r.mode === 'sample' ? [1, r.n] : r.mode === 'range' ? [2, r.from, r.to] : [9];
-  return { h: v.hidden, ...(wr ? { r: wr } : {}), li: v.localImages };
+  const ab = v.ab ? [v.ab.key, v.ab.value] : undefined;
+  return { h: v.hidden, ...(wr ? { r: wr } : {}), li: v.localImages, ...(ab ? { ab } : {}) };
 }

@@ -40,4 +40,11 @@ export interface Component {
   monitor?(ctx: StepContext): void;
   snapshot?(): ComponentSnapshot;
   restore?(s: ComponentSnapshot): void;
+  /**
+   * Folds the dynamic state into the 32-bit hash h (core/stateDigest.ts) without copying it.
+   * Optional: without it the digest hashes snapshot(). A component implements it only to be
+   * cheaper (e.g. by caching the hash of weights that change only through its own methods);
+   * it must cover everything snapshot() holds.
+   */
+  digest?(h: number): number;
 }

@@ -18,6 +18,7 @@
 import { Clock } from './clock';
 import type { Component, ComponentSnapshot, SpikeSource, StepContext } from './component';
 import type { Rng, RngState } from './rng';
+import { digestValue, mixString } from './stateDigest';
 
 type Slot = 'input' | 'integrate' | 'receive' | 'propagate' | 'plasticity' | 'monitor';
 const SLOTS: readonly Slot[] = ['input', 'integrate', 'receive', 'propagate', 'plasticity', 'monitor'];
@@ -121,16 +122,31 @@ export class Network {
     for (let n = 0; n < steps; n++) this.step();
   }
 
-  /** The complete dynamic state; `count` limits it to the first components added (state digests). */
-  snapshot(count = this.components.length): NetworkSnapshot {
+  snapshot(): NetworkSnapshot {
     const components: Record<string, ComponentSnapshot> = {};
     const rngs: Record<string, RngState> = {};
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < this.components.length; i++) {
       const c = this.components[i];
       rngs[c.name] = this.ctxs[i].rng.getState();
       if (c.snapshot) components[c.name] = c.snapshot();
     }
     return { step: this.clock.step, rngs, components };
+  }
+
+  /**
+   * Folds the dynamic state of the first `count` components (name, random-stream position and
+   * state, in the order added) into the hash h: what a snapshot of them holds, without copying
+   * where a component digests itself.
+   */
+  digest(h: number, count = this.components.length): number {
+    for (let i = 0; i < count; i++) {
+      const c = this.components[i];
+      h = mixString(h, c.name);
+      h = digestValue(h, this.ctxs[i].rng.getState().s);
+      if (c.digest) h = c.digest(h);
+      else if (c.snapshot) h = digestValue(h, c.snapshot());
+    }
+    return h;
   }
 
   restore(s: NetworkSnapshot): void {

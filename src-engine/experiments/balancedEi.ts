@@ -106,6 +106,10 @@ export const balancedEi: ExperimentDef = {
     'The CUBA benchmark: 80% excitatory and 20% inhibitory LIF neurons, 2% random connectivity, ' +
     'exponential synaptic currents. The leak potential sits above threshold, so the network drives ' +
     'itself, and recurrent inhibition keeps it in an asynchronous irregular state.',
+  differences: [
+    "None in the defaults: the CUBA benchmark of Brette et al. 2007 as specified in BENCH_NETWORKS.md, integrated exactly (Rotter & Diesmann) at dt = 0.1 ms.",
+    "The optional external Poisson drive is an addition (off by default).",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 10000,

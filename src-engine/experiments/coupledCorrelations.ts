@@ -145,6 +145,10 @@ export const coupledCorrelations: ExperimentDef = {
     'Pairs of noisy LIF neurons with a weak synapse j → k. The spike cross-covariance it induces is ' +
     'measured (against a shadow k′ with the same noise and no synapse) and compared with the ' +
     'linear-response prediction J·τ·dν/dμ·ν·CV².',
+  differences: [
+    "Delta synapses with a delay and only the zero-frequency (integrated) linear-response prediction; the full C(s) shape is not predicted.",
+    "The measurement subtracts a shadow neuron with the same noise (control variate), a variance-reduction device, not part of the source.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100000,

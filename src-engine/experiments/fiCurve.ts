@@ -147,6 +147,9 @@ export const fiCurve: ExperimentDef = {
     'Firing rate against mean input for three noise levels: Monte-Carlo points with standard errors on the ' +
     'Siegert (LIF) or Fokker–Planck (EIF) curves. Noise lets neurons fire below threshold and smooths the ' +
     'deterministic kink.',
+  differences: [
+    "None beyond the numerics: Monte-Carlo points from finite runs (standard errors shown); the EIF theory is the numerically stationary Fokker–Planck rate.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 20000,

@@ -186,6 +186,9 @@ export const fokkerPlanckExperiment: ExperimentDef = {
     'Ten thousand uncoupled LIF (or EIF) neurons driven by white noise. The histogram of their membrane ' +
     'potentials follows the Fokker–Planck density, stepped alongside them, and their rate matches the ' +
     'Siegert formula; change μ or σ and watch both relax to the new stationary state.',
+  differences: [
+    "None beyond the numerics: exact Ornstein–Uhlenbeck steps with a Brownian-bridge threshold correction (LIF) or Euler–Maruyama (EIF); the Fokker–Planck density is stepped on a 400-cell grid.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 10000,

@@ -207,6 +207,11 @@ export const foldedAutoencoder: ExperimentDef = {
     'both prediction errors, gated by λ, plus a cost that pulls the visible layer to the digit; the neurons roll down this energy ' +
     'and the weights learn by descending it too. Orbit the landscape while the state rolls, drag λ to move the basin between ' +
     'the bottom-up and the top-down prediction, and watch the reconstruction (encode with W, decode with G) improve.',
+  differences: [
+    "Source 002 is a poster with no published code or numbers: the energy, dynamics and rules are derived from its energy function (SCIENCE.md §7).",
+    "A fixed number K of inference steps per digit instead of relaxing to convergence; rate neurons (tanh), not spiking ones.",
+    "14×14 MNIST (2×2 pooled) instead of 28×28.",
+  ],
   dt_ms: 10,
   mode: 'simulated',
   defaultSteps: 80_000,

@@ -179,6 +179,10 @@ export const hebbCompensation: ExperimentDef = {
     'Plain Hebbian learning is unstable: the more a neuron fires, the more it strengthens its inputs. BCM adds a sliding ' +
     'threshold that tracks recent activity, and it stabilises learning only if it is fast enough: slide τθ above the ' +
     'critical value shown in the plot title and the activity starts to oscillate, then runs away or falls silent.',
+  differences: [
+    "A one-unit rate toy of Zenke, Gerstner & Ganguli 2017's argument, not a reproduction of their spiking simulations.",
+    "Weights are clipped to [0, 10], so a runaway stays finite and visible.",
+  ],
   dt_ms: DT_MS,
   mode: 'simulated',
   defaultSteps: Math.round(600_000 / DT_MS),

@@ -162,6 +162,12 @@ export const istdpBalance: ExperimentDef = {
     'Excitatory neurons driven by a constant background fire far too fast. Inhibitory synapses onto them follow the Vogels ' +
     'rule: they strengthen when the target fires above ρ0 and weaken below it. Watch the excitatory rate settle at ρ0 and the ' +
     'inhibitory current grow to match the excitatory one; move ρ0 and the network follows.',
+  differences: [
+    "1,000 neurons with p = 0.2 instead of 10,000 with p = 0.02 (same 160 E and 40 I inputs per cell).",
+    "Learning rate η = 0.05 nS, five times the paper's 0.01 nS, so that convergence shows within a minute.",
+    "Plasticity is on from t = 0 (the paper switched it on after the first second).",
+    "No memory assemblies and no single-cell co-tuning paradigm.",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 60 * STEPS_PER_S,

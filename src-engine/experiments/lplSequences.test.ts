@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRunConfig } from '../config/runConfig';
 import { Session } from '../run/session';
 
-type M = { output_variance: number; invariance: number; invariance_initial: number; unit_correlation: number; readout_accuracy: number; readout_chance: number; receptive_field_contrast: number };
+type M = { output_variance: number; invariance: number; invariance_initial: number; unit_correlation: number; readout_accuracy: number; readout_accuracy_initial: number; readout_accuracy_layer1?: number; readout_chance: number; receptive_field_contrast: number };
 
 function train(set: Record<string, number>, seed = 1, frames = 6000): M {
   const c = defaultRunConfig('lpl-sequences', seed);
@@ -27,8 +27,18 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     expect(lpl.invariance).toBeGreaterThan(lpl.invariance_initial + 0.1);
   });
 
-  it('the representation is useful: nearest-class-mean readout of held-out digits well above chance', () => {
-    expect(lpl.readout_accuracy).toBeGreaterThan(2 * lpl.readout_chance);
+  it('a linear readout of held-out sequences reaches ≥ 0.5 (chance 0.1) and beats the same readout of the untrained layer', () => {
+    expect(lpl.readout_chance).toBeCloseTo(0.1, 6);
+    expect(lpl.readout_accuracy).toBeGreaterThanOrEqual(0.5);
+    expect(lpl.readout_accuracy).toBeGreaterThan(lpl.readout_accuracy_initial + 0.05);
+  });
+
+  it('two layers: the second learns on the first one\'s output; both layers are read out', () => {
+    const two = train({ n_layers: 2 }, 1, 1000);
+    expect(Number.isFinite(two.readout_accuracy)).toBe(true);
+    expect(two.readout_accuracy_layer1).toBeGreaterThan(two.readout_chance);
+    expect(two.output_variance).toBeGreaterThan(0);
+    expect(lpl.readout_accuracy_layer1).toBeUndefined();
   });
 
   it('without decorrelation units become redundant (higher mean |correlation|)', () => {
@@ -36,8 +46,8 @@ describe('lpl-sequences (rate LPL on MNIST sequences)', () => {
     expect(noDecor.unit_correlation).toBeGreaterThan(lpl.unit_correlation);
   });
 
-  it('stays bounded over long training (no runaway along the mean input)', () => {
-    const long = train({}, 2, 20000);
+  it('stays bounded over long training (no runaway along the mean input; the small 16-unit, 16-px layer)', () => {
+    const long = train({ n_units: 16, frame_px: 16 }, 2, 20000);
     expect(long.output_variance).toBeLessThan(10);
     expect(long.readout_accuracy).toBeGreaterThan(2 * long.readout_chance);
   });

@@ -4,12 +4,15 @@
  * grating orientation, bar orientation or 1/f pattern) and learns with the online LPL rule
  * (plasticity/lplRate.ts), one frame per step. Every EVAL_EVERY frames the frozen layer is
  * measured on a fixed held-out set of sequences: output variance, invariance, unit correlation,
- * nearest-class-mean readout and receptive-field contrast. λ = 0 collapses the representation.
+ * a least-squares linear readout (analysis/linearReadout.ts: trained on half the held-out sequences,
+ * tested on the other half) and receptive-field contrast. λ = 0 collapses the representation.
+ * Optionally a second layer learns with the same rule on the first layer's output.
  */
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import { Rng } from '../core/rng';
-import { centroidAccuracy, invariance, meanAbsCorrelation, outputVariance, receptiveFieldContrast } from '../analysis/representation';
+import { leastSquaresAccuracy } from '../analysis/linearReadout';
+import { invariance, meanAbsCorrelation, outputVariance, receptiveFieldContrast } from '../analysis/representation';
 import { FrameSequence, SEQUENCE_KINDS, type SequenceOptions } from '../inputs/frameSequences';
 import { getImageSet } from '../inputs/imageSet';
 import { LOCAL_IMAGE_SET } from '../inputs/localImages';
@@ -21,7 +24,7 @@ const INPUTS = ['MNIST digits', 'drifting gratings', 'moving bars', '1/f noise p
 /** Input option that uses the user's own images (inputs/localImages.ts), sequenced like MNIST digits. */
 const LOCAL_INPUT = 4;
 const EVAL_EVERY = 200;
-const EVAL_SEQUENCES = 40;
+const EVAL_SEQUENCES = 200;
 const EVAL_LENGTH = 6;
 const MNIST_TRAIN = 2000;
 
@@ -35,8 +38,9 @@ const PARAMS: readonly ParamSpec[] = [
   { key: 'weight_decay', label: 'Weight decay η_w', unit: '', default: 0.05, min: 0, max: 1, step: 0.01, live: true, help: 'Shrinks every weight a little each frame.' },
   { key: 'seq_len', label: 'Frames per sequence k', unit: '', default: 8, min: 2, max: 32, step: 1, live: true, integer: true, help: 'How long one identity stays before the next one.' },
   { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: INPUTS.length - 1, step: 1, live: false, integer: true, options: INPUTS, help: 'What the sequences show.' },
-  { key: 'frame_px', label: 'Frame size F', unit: 'px', default: 16, min: 10, max: 28, step: 1, live: false, integer: true, help: 'Frames are F×F pixels.' },
-  { key: 'n_units', label: 'Units M', unit: '', default: 16, min: 2, max: 64, step: 1, live: false, integer: true, help: 'Size of the learning layer.' },
+  { key: 'frame_px', label: 'Frame size F', unit: 'px', default: 28, min: 10, max: 28, step: 1, live: false, integer: true, help: 'Frames are F×F pixels.' },
+  { key: 'n_units', label: 'Units M', unit: '', default: 64, min: 2, max: 64, step: 1, live: false, integer: true, help: 'Size of the learning layer.' },
+  { key: 'n_layers', label: 'Layers', unit: '', default: 1, min: 1, max: 2, step: 1, live: false, integer: true, help: 'Two: a second layer of M units learns with the same rule on the first layer’s output; measurements and readout use the top layer.' },
   { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 20, min: 5, max: 200, step: 5, live: false, help: 'Simulated time per frame (one step).' },
 ];
 
@@ -46,35 +50,48 @@ interface EvalPoint {
   invariance: number;
   correlation: number;
   readout: number;
+  /** Readout from layer 1 when two layers learn (NaN otherwise). */
+  readout1: number;
 }
 
 function ruleParams(p: ParamValues): LplRateParams {
   return { eta: p.eta, lambda: p.lambda, decor: p.decor, xi: 1e-3, tau_mean: p.tau_mean, tau_var: p.tau_var, weight_decay: p.weight_decay, pred: p.pred, tau_input: 1000 };
 }
 
-/** Trains on one frame per step and measures the layer every EVAL_EVERY frames. */
+/** Trains the stack (layer 2 learns on layer 1's output) on one frame per step and measures it every EVAL_EVERY frames. */
 class LplTrainer {
   readonly name = 'lpl-trainer';
   history: EvalPoint[] = [];
   frames = 0;
   private lastSeq = -1;
+  /** Each upper layer's input: the output of the layer below as Float32. */
+  private readonly between: Float32Array[];
 
-  constructor(readonly layer: LplRateLayer, readonly stream: FrameSequence, readonly evaluate: () => EvalPoint) {}
+  constructor(readonly stack: readonly LplRateLayer[], readonly stream: FrameSequence, readonly evaluate: () => EvalPoint) {
+    this.between = stack.slice(1).map((l) => new Float32Array(l.nIn));
+  }
 
   integrate(ctx: StepContext): void {
     this.stream.next(ctx.rng);
     const continuing = this.stream.sequenceIndex === this.lastSeq;
     this.lastSeq = this.stream.sequenceIndex;
-    this.layer.learn(this.stream.frame, continuing);
+    let x = this.stream.frame;
+    this.stack.forEach((layer, k) => {
+      layer.learn(x, continuing);
+      if (k + 1 < this.stack.length) {
+        x = this.between[k];
+        for (let i = 0; i < x.length; i++) x[i] = layer.z[i];
+      }
+    });
     if (++this.frames % EVAL_EVERY === 0) this.history.push(this.evaluate());
   }
 
   snapshot(): ComponentSnapshot {
-    return { layer: this.layer.snapshot(), stream: this.stream.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
+    return { layers: this.stack.map((l) => l.snapshot()), stream: this.stream.snapshot(), history: this.history.map((h) => ({ ...h })), frames: this.frames, lastSeq: this.lastSeq };
   }
 
   restore(s: ComponentSnapshot): void {
-    this.layer.restore(s.layer as Record<string, unknown>);
+    (s.layers as Record<string, unknown>[]).forEach((l, k) => this.stack[k].restore(l));
     this.stream.restore(s.stream as Record<string, unknown>);
     this.history = (s.history as EvalPoint[]).map((h) => ({ ...h }));
     this.frames = s.frames as number;
@@ -110,15 +127,23 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   }
   const classes = Math.max(...evalLabel) + 1;
 
-  const scale = 1 / Math.sqrt(N);
   const wInit = rng.fork('init:w');
-  const layer = new LplRateLayer(N, M, ruleParams(p), () => scale * (2 * wInit.uniform() - 1));
-  const Z = new Float64Array(E * M);
+  const init = (nIn: number) => { const scale = 1 / Math.sqrt(nIn); return () => scale * (2 * wInit.uniform() - 1); };
+  const layer = new LplRateLayer(N, M, ruleParams(p), init(N));
+  // Optional second layer (source 001 stacks layers, each learning locally on the one below).
+  const stack = p.n_layers === 2 ? [layer, new LplRateLayer(M, M, ruleParams(p), init(M))] : [layer];
+  const top = stack[stack.length - 1];
+  const Z = new Float64Array(E * M), Z1 = new Float64Array(E * M);
   const zOut = new Float64Array(M);
-  const xc = new Float32Array(N);
+  const xc = new Float32Array(N), x2 = new Float32Array(M), x2c = new Float32Array(M);
   const evaluate = (): EvalPoint => {
     for (let e = 0; e < E; e++) {
       layer.forward(layer.centre(evalX.subarray(e * N, (e + 1) * N), xc), zOut);
+      Z1.set(zOut, e * M);
+      if (top !== layer) {
+        for (let i = 0; i < M; i++) x2[i] = zOut[i];
+        top.forward(top.centre(x2, x2c), zOut);
+      }
       Z.set(zOut, e * M);
     }
     return {
@@ -126,13 +151,14 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       output_variance: outputVariance(Z, E, M),
       invariance: invariance(Z, E, M, evalSeq),
       correlation: meanAbsCorrelation(Z, E, M),
-      readout: centroidAccuracy(Z, E, M, evalLabel, evalTrain, classes),
+      readout: leastSquaresAccuracy(Z, E, M, evalLabel, evalTrain, classes),
+      readout1: top === layer ? NaN : leastSquaresAccuracy(Z1, E, M, evalLabel, evalTrain, classes),
     };
   };
   let trainer: LplTrainer | null = null;
   const initialEval = evaluate();
   const net = new Network(p.frame_ms, rng);
-  trainer = net.add(new LplTrainer(layer, stream, evaluate));
+  trainer = net.add(new LplTrainer(stack, stream, evaluate));
 
   const latest = () => (trainer!.history.length ? trainer!.history[trainer!.history.length - 1] : initialEval);
   return {
@@ -143,7 +169,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       assertLive('lpl-sequences', PARAMS, key);
       p[key] = value;
       if (key === 'seq_len') opts.length = value;
-      else layer.p = ruleParams(p);
+      else for (const l of stack) l.p = ruleParams(p);
     },
     metrics() {
       const m = latest();
@@ -155,6 +181,8 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
         invariance_initial: round(initialEval.invariance),
         unit_correlation: round(m.correlation),
         readout_accuracy: round(m.readout),
+        readout_accuracy_initial: round(initialEval.readout),
+        ...(top !== layer ? { readout_accuracy_layer1: round(m.readout1) } : {}),
         readout_chance: round(1 / classes),
         receptive_field_contrast: round(receptiveFieldContrast(layer.W, M, N)),
       } as Record<string, MetricValue>;
@@ -191,7 +219,17 @@ export const lplSequences: ExperimentDef = {
     'A layer learns from a stream of short sequences (a digit drifting and turning, a grating drifting) with a local rule: ' +
     'a predictive pull makes each unit change slowly within a sequence, a Hebbian push keeps its variance up, and decorrelation ' +
     'keeps units apart. The result is a representation that is stable within a sequence and differs between them. ' +
-    'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers.',
+    'Drag λ to 0 and watch the output variance collapse; bring it back and the representation recovers. Over five seeds a linear readout ' +
+    'of held-out digits reaches ≈ 0.58 (untrained layer ≈ 0.46, chance 0.10); λ = 0 falls back to the untrained level, while switching the ' +
+    'predictive term off leaves the readout unchanged at this scale (docs/STUDIES.md).',
+  differences: [
+    "One layer of 64 softplus units (two layers as an option) on 28×28 digit sequences instead of a layer-locally trained VGG-11 on STL-10 with SimCLR augmentations.",
+    "Online running estimates of mean, variance and covariance (τ = 200 frames) instead of minibatch statistics (batch 1024); plain SGD with weight decay instead of Adam.",
+    "Hebbian gain 1/(σ² + ξ) with ξ = 10⁻³ (the paper's log-variance loss has ε = 10⁻⁴ inside the log).",
+    "Inputs are centred on a running mean (τ = 1000 frames), which the paper does not do: with raw positive pixels the Hebbian term grew W along the mean input without bound.",
+    "Decorrelation weight λ_dec = 1 by default (the paper's code: 10).",
+    "Readout: a least-squares linear classifier on single frames, trained on 100 held-out sequences and tested on 100 others (the paper trains its linear readout on the labelled training set).",
+  ],
   dt_ms: 20,
   mode: 'simulated',
   defaultSteps: 6000,

@@ -100,6 +100,11 @@ export const lplStdpWindow: ExperimentDef = {
     'The spiking LPL rule in an STDP induction protocol. Its Hebbian term is divided by the neuron’s recent output variance σ², ' +
     'its predictive term is anti-Hebbian. A quiet neuron (small σ²) shows a classic causal window; a neuron whose output already ' +
     'varies a lot shows a window dominated by the predictive term, with potentiation moving to the acausal side.',
+  differences: [
+    "Pairings at ≤ 2.5 Hz are simulated once and scaled by the pairing count (exact while the weight stays unclipped).",
+    "The α filters of eligibility and error are differences of unnormalised per-step leaky sums (area (τ_d − τ_r)/dt each), not the paper code's cascade (leaky rise, unit-gain decay; unit-gain error filter), so magnitudes differ: in the clamp protocol the σ² = 10⁻² window peaks at ≈ +0.025 against the paper's ≈ +0.14.",
+    "The frequency sweep uses σ² = 10⁻⁵ (a quiet neuron) instead of an unspecified σ² of the paper.",
+  ],
   dt_ms: 0.1,
   mode: 'computed',
   defaultSteps: 1,

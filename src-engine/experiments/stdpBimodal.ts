@@ -131,6 +131,10 @@ export const stdpBimodal: ExperimentDef = {
     'A thousand Poisson inputs drive one neuron through plastic synapses. Additive STDP with slightly dominant depression makes the ' +
     'synapses compete: the weight histogram splits towards 0 and g_max, and the output rate settles far below where it started. ' +
     'Raise μ towards 1 (multiplicative STDP) and the histogram becomes unimodal instead.',
+  differences: [
+    "Brian2's example parameters (τm = 10 ms, E_L = −74 mV, A+ = 0.01·g_max) instead of Song et al.'s (τm = 20 ms, E_L = −70 mV, A+ = 0.005·g_max).",
+    "No inhibitory inputs (Song et al. also had 200 inhibitory Poisson inputs).",
+  ],
   dt_ms: DT,
   mode: 'simulated',
   defaultSteps: 100 * STEPS_PER_S,

@@ -130,6 +130,10 @@ export const stdpWindowExperiment: ExperimentDef = {
     'One synapse, a pairing protocol: the presynaptic spike comes Δt before the postsynaptic one (Δt < 0: after). ' +
     'Pair rules give the classic exponential window; the triplet rule adds a dependence on pairing frequency: ' +
     'at 50 Hz even post-before-pre pairs potentiate, as Sjöström et al. (2001) measured, which no pair rule can do.',
+  differences: [
+    "Pair-rule defaults (A+ = 0.005, A− = 0.00525, τ± = 20 ms) are the Song et al. 2000 set, not a fit to Sjöström et al.'s data.",
+    "The frequency plot uses 60 pairings per frequency (Sjöström et al.'s protocol) whatever the window's pairing count; Sjöström's points are read from the published figure.",
+  ],
   dt_ms: 0.1,
   mode: 'computed',
   defaultSteps: 1,

@@ -158,6 +158,11 @@ export interface ExperimentDef {
   readonly title: string;
   /** A paragraph for the UI and `--list`. */
   readonly summary: string;
+  /**
+   * Every way this experiment departs from its source paper (or SCIENCE.md), one sentence each.
+   * The one list behind the "Differences from the paper" line of the UI, `--list` and the README.
+   */
+  readonly differences: readonly string[];
   readonly dt_ms: number;
   /** 'simulated': runs in time (play, step, speed); 'computed': the result follows from the
    *  parameters at once (e.g. an event-driven pairing protocol), there is nothing to play. */

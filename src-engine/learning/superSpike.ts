@@ -12,6 +12,9 @@
  *   v_ij ← max(γ v_ij, g_ij²),   w_ij ← clip(w_ij + η·g_ij/(√v_ij + ε), −w_clip, w_clip),  γ = e^{−T_block/τ_rms}
  *
  * so every weight moves by at most η per block (η in mV of synaptic current jump).
+ * Optional activity regulariser (the paper's code, `regstrength`; hidden layers only): every step
+ * −ρ·w_ij·z_i⁴ is added to the accumulated gradient, z_i a postsynaptic spike trace (+1 per spike,
+ * decay 100 ms), which shrinks the input weights of neurons that fire too much. ρ = 0 turns it off.
  * Weights are row-major nPre × nPost, shared with the DenseProjection that delivers the spikes.
  */
 import type { Component, ComponentSnapshot, SpikeSource, StepContext } from '../core/component';
@@ -35,7 +38,12 @@ export interface SuperSpikeParams {
   /** |w| bound (mV). */
   w_clip: number;
   epsilon: number;
+  /** Activity-regulariser strength ρ (0: off). */
+  reg_rho?: number;
 }
+
+/** Decay time of the postsynaptic trace z of the activity regulariser (ms). */
+const REG_TAU_MS = 100;
 
 export class SuperSpikeConnection implements Component {
   readonly nPre: number;
@@ -45,6 +53,9 @@ export class SuperSpikeConnection implements Component {
   readonly p: Float64Array;
   /** Surrogate σ′(U_i) of this step. */
   private readonly sig: Float64Array;
+  /** Postsynaptic spike trace z_i and ρ·z_i⁴ of this step (activity regulariser). */
+  private readonly z: Float64Array;
+  private readonly zReg: Float64Array;
   /** Per-synapse eligibility filter stages, gradient accumulator and RMS estimate. */
   private readonly h1: Float64Array;
   readonly elig: Float64Array;
@@ -74,6 +85,8 @@ export class SuperSpikeConnection implements Component {
     this.u = new Float64Array(this.nPre);
     this.p = new Float64Array(this.nPre);
     this.sig = new Float64Array(this.nPost);
+    this.z = new Float64Array(this.nPost);
+    this.zReg = new Float64Array(this.nPost);
     const n = w.length;
     this.h1 = new Float64Array(n);
     this.elig = new Float64Array(n);
@@ -100,10 +113,18 @@ export class SuperSpikeConnection implements Component {
     for (let s = 0; s < this.pre.spikeCount; s++) u[sp[s]] += 1;
 
     const { beta } = this.params;
+    const rho = this.params.reg_rho ?? 0;
     const theta = this.post.params.v_th, v = this.post.v, sig = this.sig;
     for (let i = 0; i < nPost; i++) sig[i] = fastSigmoidDerivative(v[i], theta, beta);
+    if (rho > 0) {
+      const z = this.z, zr = this.zReg, decay = Math.exp(-this.dt / REG_TAU_MS);
+      for (let i = 0; i < nPost; i++) z[i] *= decay;
+      const ps = this.post.spikes;
+      for (let s = 0; s < this.post.spikeCount; s++) z[ps[s]] += 1;
+      for (let i = 0; i < nPost; i++) zr[i] = rho * z[i] ** 4;
+    }
     const { ar, br, ad, bd } = this.alpha;
-    const h1 = this.h1, el = this.elig, g = this.grad, e = this.err.error;
+    const h1 = this.h1, el = this.elig, g = this.grad, e = this.err.error, zr = this.zReg, w = this.w;
     for (let j = 0; j < nPre; j++) {
       const pj = p[j];
       const base = j * nPost;
@@ -116,6 +137,7 @@ export class SuperSpikeConnection implements Component {
         g[q] += l * e[i];
       }
     }
+    if (rho > 0) for (let j = 0; j < nPre; j++) for (let i = 0, q = j * nPost; i < nPost; i++, q++) g[q] -= zr[i] * w[q];
     if ((ctx.clock.step + 1) % this.blockSteps === 0) this.applyBlock();
   }
 
@@ -142,7 +164,7 @@ export class SuperSpikeConnection implements Component {
 
   snapshot(): ComponentSnapshot {
     return {
-      u: this.u.slice(), p: this.p.slice(), h1: this.h1.slice(), elig: this.elig.slice(), grad: this.grad.slice(), rms: this.rms.slice(),
+      u: this.u.slice(), p: this.p.slice(), z: this.z.slice(), h1: this.h1.slice(), elig: this.elig.slice(), grad: this.grad.slice(), rms: this.rms.slice(),
       params: { ...this.params }, enabled: this.enabled, blocks: this.blocks,
     };
   }
@@ -150,6 +172,7 @@ export class SuperSpikeConnection implements Component {
   restore(s: ComponentSnapshot): void {
     this.u.set(s.u as Float64Array);
     this.p.set(s.p as Float64Array);
+    if (s.z) this.z.set(s.z as Float64Array);
     this.h1.set(s.h1 as Float64Array);
     this.elig.set(s.elig as Float64Array);
     this.grad.set(s.grad as Float64Array);

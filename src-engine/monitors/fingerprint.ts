@@ -2,7 +2,7 @@
  * Run fingerprint: an order-sensitive 64-bit hash (two independent 32-bit murmur3-style lanes)
  * over every spike (step, global neuron id) in the order the network emits them, plus the spike
  * count, plus — every DIGEST_EVERY steps — a digest of the whole evolving state of the run
- * (every component's snapshot: membrane potentials, weights, traces, densities, activations,
+ * (every component's state as its snapshot holds it: membrane potentials, weights, traces, densities, activations,
  * readouts, and every random stream's position). Spiking models are thus fingerprinted by their
  * spikes and their state, rate models (which emit no spikes) by their state. Two runs have equal
  * fingerprints at equal steps exactly when (with overwhelming probability) they produced the same
@@ -11,7 +11,6 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { Network } from '../core/network';
-import { digestValue } from './stateDigest';
 
 /** The state is folded in after every step n with (n + 1) % DIGEST_EVERY === 0. */
 export const DIGEST_EVERY = 200;
@@ -76,7 +75,7 @@ function hex8(x: number): string {
 
 /** Digest of the dynamic state of a network's first `count` components. */
 export function networkDigest(net: Network, count: number): number {
-  return digestValue(0x2545f491, net.snapshot(count)) >>> 0;
+  return net.digest(0x2545f491, count) >>> 0;
 }
 
 /**

@@ -25,13 +25,13 @@ function mixNumber(h: number, x: number): number {
   return mixWord(mixWord(h, f64Words[0]), f64Words[1]);
 }
 
-function mixString(h: number, s: string): number {
+export function mixString(h: number, s: string): number {
   h = mixWord(h, s.length);
   for (let i = 0; i < s.length; i++) h = mixWord(h, s.charCodeAt(i));
   return h;
 }
 
-function mixBytes(h: number, v: ArrayBufferView): number {
+export function mixBytes(h: number, v: ArrayBufferView): number {
   const words = v.byteLength >>> 2;
   const aligned = (v.byteOffset & 3) === 0;
   h = mixWord(h, v.byteLength);

@@ -29,3 +29,12 @@ test('superspike-target (exp-filtered traces, sin/cos target picture): browser f
   expect(cli.steps).toBe(1002);
   expect(fp).toBe(cli.fingerprint);
 });
+
+test('eprop-pattern (sine-sum target, exp decays, e-prop learning): browser fingerprint = CLI fingerprint', async ({ page }) => {
+  await page.goto(link('eprop-pattern', {}));
+  await expect(page.getByTestId('experiment')).toHaveValue('eprop-pattern');
+  const fp = await stepTo(page, 1202, 1);
+  const cli = simCli(page.url(), 1202);
+  expect(cli.steps).toBe(1202);
+  expect(fp).toBe(cli.fingerprint);
+});

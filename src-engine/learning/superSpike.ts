@@ -117,7 +117,7 @@ export class SuperSpikeConnection implements Component {
     const theta = this.post.params.v_th, v = this.post.v, sig = this.sig;
     for (let i = 0; i < nPost; i++) sig[i] = fastSigmoidDerivative(v[i], theta, beta);
     if (rho > 0) {
-      const z = this.z, zr = this.zReg, decay = Math.exp(-this.dt / REG_TAU_MS);
+      const z = this.z, zr = this.zReg, decay = det.exp(-this.dt / REG_TAU_MS);
       for (let i = 0; i < nPost; i++) z[i] *= decay;
       const ps = this.post.spikes;
       for (let s = 0; s < this.post.spikeCount; s++) z[ps[s]] += 1;

@@ -66,7 +66,7 @@ export function ABPanel() {
           <input type="checkbox" data-testid="ab-toggle" checked={ab !== null} disabled={busy} onChange={(e) => (e.target.checked ? apply() : void setAB(null))} /> A/B: compare with
           a second run where
         </label>
-        <select data-testid="ab-key" value={spec.key} disabled={busy} onChange={(e) => (setKey(e.target.value), setValue(''))}>
+        <select data-testid="ab-key" aria-label="Parameter that differs in run B" value={spec.key} disabled={busy} onChange={(e) => (setKey(e.target.value), setValue(''))}>
           {params.map((p) => (
             <option key={p.key} value={p.key}>
               {p.label}
@@ -75,7 +75,7 @@ export function ABPanel() {
         </select>
         <label>
           ={' '}
-          <input data-testid="ab-value" className="ab-value" inputMode="decimal" value={value} placeholder={formatValue(proposed(), spec.step)} onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />{' '}
+          <input data-testid="ab-value" aria-label="Value of that parameter in run B" className="ab-value" inputMode="decimal" value={value} placeholder={formatValue(proposed(), spec.step)} onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} />{' '}
           {spec.unit} <span className="muted">(A: {formatValue(valueOf(spec.key), spec.step)})</span>
         </label>
         {ab && (

@@ -30,7 +30,7 @@ export function Timeline() {
   const rewound = step < tl.horizon;
   return (
     <div className="timeline" role="group" aria-label="Timeline: rewind and branch">
-      <span className="timeline-label">Timeline</span>
+      <span className="timeline-label" title={`${tl.checkpoints.length} exact checkpoints every ${formatSimTime(tl.intervalSteps * dt)} (at most ${tl.maxCount} and ${mb(tl.maxBytes)}; older ones are thinned), using ${mb(tl.bytes)}`}>Timeline</span>
       <div className="timeline-track">
         <input
           type="range"

@@ -1,7 +1,7 @@
 /** The folded autoencoder's 3D energy landscape: it renders in software WebGL and follows λ. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { pauseAndRead, waitForStep } from './helpers';
+import { pauseAndRead, readNumber, waitForStep } from './helpers';
 
 const link = (p: Record<string, number> = {}) => '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'folded-autoencoder', s: 1, p }));
 
@@ -57,6 +57,11 @@ async function changed(page: Page, a: string, b: string): Promise<number> {
   }, [a, b] as const);
 }
 
+/** Waits until the frame on screen shows the latest data the view received. */
+async function drawn(view: Locator): Promise<void> {
+  await expect.poll(async () => (await view.getAttribute('data-drawn')) === (await view.getAttribute('data-range'))).toBe(true);
+}
+
 test('the 3D landscape draws a coloured surface; dragging λ changes it, and nothing else does', async ({ page }) => {
   await page.goto(link());
   await expect(page.getByTestId('experiment')).toHaveValue('folded-autoencoder');
@@ -65,6 +70,13 @@ test('the 3D landscape draws a coloured surface; dragging λ changes it, and not
   await expect(view.locator('canvas')).toBeVisible();
   await waitForStep(page, 25);
   await pauseAndRead(page);
+  // The same state on every machine, however far the run got before the pause: back to t = 0
+  // (paused), then exactly 100 ms of simulated time.
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('step')).toHaveText('0');
+  await page.getByTestId('step-100').click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(0);
+  await drawn(view);
 
   const before = await settled(page, view, 'before');
   console.log(`landscape screenshot: luminance variance ${before.variance.toFixed(0)}, coloured share ${before.coloured.toFixed(3)}`);
@@ -85,6 +97,7 @@ test('the 3D landscape draws a coloured surface; dragging λ changes it, and not
   await page.mouse.up();
   await expect.poll(async () => Number(await page.getByTestId('metric-lambda').textContent())).toBeGreaterThan(0.7);
   await expect.poll(() => view.getAttribute('data-range')).not.toBe(rangeAttr);
+  await drawn(view);
   const after = await settled(page, view, 'after');
   const share = await changed(page, 'before', 'after');
   console.log(`pixels changed by the λ drag: ${(100 * share).toFixed(1)}%`);

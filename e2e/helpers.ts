@@ -52,6 +52,8 @@ export async function colouredPixels(page: Page, testId: string): Promise<number
 
 /** Opens "More parameters" (the controls beyond the experiment's story controls), if it is closed. */
 export async function openMoreParams(page: Page): Promise<void> {
+  // The panel says "Loading…" until the worker has described the experiment: wait for it first.
+  await expect(page.getByTestId('param-panel')).toBeVisible();
   const more = page.getByTestId('more-params');
   if ((await more.count()) > 0 && !(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('more-params-toggle').click();
 }

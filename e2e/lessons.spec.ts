@@ -57,8 +57,14 @@ for (const lesson of LESSONS) {
     await link.click();
     await expect(page.locator('.param.lesson-highlight').getByTestId(`param-${key}`)).toHaveCount(1);
     // Every expectation is about simulated time (a metric after the run has moved on), so the
-    // walkthrough runs as fast as the machine allows instead of waiting at 1× real time.
-    await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
+    // walkthrough runs as fast as the machine allows instead of waiting at 1× real time. A
+    // computed experiment (stdp-window) has no speed control; the choice is kept when a step
+    // moves to a simulated one, so it is made as soon as a simulated experiment shows it.
+    const fastest = async () => {
+      const speed = page.getByTestId('speed');
+      if ((await speed.count()) > 0) await speed.selectOption({ label: 'as fast as possible' });
+    };
+    await fastest();
 
     for (const [k, step] of lesson.steps.entries()) {
       const e = step.expect;
@@ -68,7 +74,11 @@ for (const lesson of LESSONS) {
         before = num(await readTarget(page, e));
       }
       await page.getByTestId(`lesson-step-${k}`).click();
-      if (step.experiment) await expect(page.getByTestId('experiment')).toHaveValue(step.experiment);
+      if (step.experiment) {
+        await expect(page.getByTestId('experiment')).toHaveValue(step.experiment);
+        await expect(page.getByTestId('toolbar').or(page.getByTestId('copy-link')).first()).toBeVisible();
+        await fastest();
+      }
       if (e.when) {
         const gate = e.when;
         await expect.poll(async () => num(await readTarget(page, { metric: gate.metric })), { timeout: STEP_TIMEOUT, message: `${step.label}: waiting for ${gate.metric}` }).toBeGreaterThan(gate.above);

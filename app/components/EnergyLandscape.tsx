@@ -5,7 +5,7 @@
  * listener mutates the buffer attributes, moves the ball, rewrites the legend text and calls
  * invalidate() (frameloop "demand": nothing is drawn while nothing changes).
  */
-import { Canvas, useThree } from '@react-three/fiber';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -118,6 +118,11 @@ function Scene({ id, overlay }: { id: string; overlay: Overlay }) {
     update();
     return onLiveData(update);
   }, [id, o, overlay, invalidate]);
+  // Runs in the animation frame that draws the scene: data-drawn names the data on screen, so a
+  // test (or a screenshot) can wait for what is drawn rather than for what has arrived.
+  useFrame(() => {
+    if (overlay.root) overlay.root.setAttribute('data-drawn', overlay.root.getAttribute('data-range') ?? '');
+  });
   return (
     <>
       <ambientLight intensity={0.9} />

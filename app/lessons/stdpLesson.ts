@@ -71,8 +71,8 @@ export const stdpLesson: Lesson = {
     {
       label: 'Make the threshold slow: τθ = 50 s',
       set: { tau_theta_s: 50 },
-      lookFor: 'Above the critical τθ (in the {plot:activity} title) the threshold lags: the activity overshoots, runs up and then falls silent, and {metric:stable} turns false. Compensation must be faster than learning (the “temporal paradox”).',
-      expect: { metric: 'stable', equals: 'false' },
+      lookFor: 'Above the critical τθ (in the {plot:activity} title) the threshold lags: the activity overshoots, runs up and then falls silent, and {metric:stable} turns to “no”. Compensation must be faster than learning (the “temporal paradox”).',
+      expect: { metric: 'stable', equals: 'no' },
     },
   ],
   questions: [

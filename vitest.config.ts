@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 1_200_000,
     hookTimeout: 1_200_000,
     setupFiles: ['scripts/vitestSetup.ts'],
+    // Both cores: Vitest's default leaves one free, which on a 2-core CI machine runs the files one by one.
+    maxWorkers: 2,
   },
 });

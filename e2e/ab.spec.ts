@@ -3,7 +3,7 @@
  * same step, A's fingerprint is the CLI's on A's link and B's the CLI's on B's configuration as a
  * separate run (same seed, the one parameter changed); the one link reopens both.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { decodeLink, encodeFragment } from '../src-engine/config/link';
 import { readNumber, simCli, waitForStep } from './helpers';
 import { pauseNow, stepTo } from './runControl';

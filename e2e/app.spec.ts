@@ -4,7 +4,7 @@
  * timeout is only the bound after which a missing state counts as a failure. Load latency and
  * frame rates are measured by `npm run bench`, never asserted here.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { colouredPixels, openMoreParams, readNumber, waitForStep } from './helpers';
 
 test('the app opens with the default experiment running and the raster drawing its spikes', async ({ page }) => {

@@ -1,5 +1,5 @@
 /** Share / export → "Export as Brian2 script": downloads the script, or shows why there is none. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 test('Export as Brian2 script downloads <experiment>-brian2.py with the current parameters', async ({ page }) => {

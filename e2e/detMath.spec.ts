@@ -4,7 +4,7 @@
  * and in Chromium differ in the last bit of Math.exp, log, sin, cos, pow). The runs are stepped
  * to a fixed step with the transport and the fingerprints compared with the headless CLI's.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { simCli } from './helpers';
 import { stepTo } from './runControl';

@@ -1,5 +1,5 @@
 /** The folded autoencoder's 3D energy landscape: it renders in software WebGL and follows λ. */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { pauseAndRead, readNumber, waitForStep } from './helpers';
 

@@ -1,5 +1,5 @@
 /** Every registered experiment opens from the picker, draws its charts and shows its measurements. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const EXPECTED_PLOTS: Record<string, string[]> = {
   'balanced-ei': [],

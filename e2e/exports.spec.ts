@@ -3,7 +3,7 @@
  * content), and the configuration as JSON that imports again to the same fingerprint.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './fixtures';
 import { openMoreParams, readNumber, waitForStep } from './helpers';
 import { pauseNow, stepTo } from './runControl';
 

@@ -3,7 +3,7 @@
  * sequences lpl-sequences trains on; a link records that they were used and, opened elsewhere,
  * falls back to the built-in input with a message.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 
 /** PNG bytes of a w×h picture drawn in the page: a dark shape on a light background. */

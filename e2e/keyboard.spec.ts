@@ -7,7 +7,7 @@
  * recorded in the link like any change.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { EXPERIMENTS } from '../src-engine/experiments/registry';
 import { waitForStep } from './helpers';

@@ -7,7 +7,7 @@
  * - a 390×844 phone: no sideways scrolling, stacked controls, full-width charts, the share dialog
  *   fits, and a slider moves by touch.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { EXPERIMENTS } from '../src-engine/experiments/registry';
 
 /** Test id of a chart's figure (the spiking views keep their historical ids). */

@@ -2,7 +2,7 @@
  * Every lesson's "try this" steps, clicked in order in the real app, change what the lesson says
  * they change (the machine-checkable `expect` of each step); links highlight what they name.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { LESSONS } from '../app/lessons';
 import type { StepExpectation } from '../app/lessons/types';
 

@@ -1,5 +1,5 @@
 /** Links: a copied link reproduces the run spike for spike, in the browser and in the CLI. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { pauseAndRead, readNumber, simCli, waitForStep } from './helpers';
 import { stepTo } from './runControl';

@@ -1,5 +1,5 @@
 /** LPL on image sequences: the flagship's live controls. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { pauseNow } from './runControl';
 

@@ -3,7 +3,7 @@
  * panels and controls travel in the link), raster neuron selection, long-timeline warning,
  * persistence across reloads and worker restarts, and the before/after comparison.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { colouredPixels, readNumber, waitForStep } from './helpers';
 

@@ -3,7 +3,7 @@
  * network gone a reload still opens the app, cross-origin isolated, and every registered
  * experiment opens and runs (the MNIST data and the 3D view's chunk come from the cache).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber } from './helpers';
 
 test('after one visit every experiment opens and runs offline', async ({ page, context }) => {

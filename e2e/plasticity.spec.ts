@@ -1,5 +1,5 @@
 /** Classic plasticity lab: the STDP window follows the rule and its parameters live. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { waitForStep } from './helpers';
 

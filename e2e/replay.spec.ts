@@ -3,7 +3,7 @@
  * opened in a fresh page, reaches the same fingerprint at the same step, at the end and right
  * after each recorded change (checked against the headless CLI on the same link).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { openMoreParams, readNumber, simCli } from './helpers';
 import { pauseNow, stepTo } from './runControl';

@@ -4,7 +4,7 @@
  * step, over the run so far: single steps while paused and a stretch of playing. The reference
  * is the engine run in Node on the same link; nothing depends on wall-clock speed.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { decodeLink } from '../src-engine/config/link';
 import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';

@@ -1,5 +1,5 @@
 /** Noisy integrate-and-fire neurons: the Monte-Carlo histogram and the Fokker–Planck curve follow σ live. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import LZString from 'lz-string';
 import { readNumber } from './helpers';
 import { stepTo } from './runControl';

@@ -1,5 +1,5 @@
 /** Issue 5: switching SuperSpike's hidden-layer feedback while it trains continues the run (no reset) and the loss curve keeps growing. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber } from './helpers';
 
 async function trials(page: import('@playwright/test').Page): Promise<number> {

@@ -4,7 +4,7 @@
  * change a parameter there and it branches: it differs from the original, its link (which the
  * address bar holds) gives the CLI's fingerprint, and a fresh page opening it matches too.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber, simCli, waitForStep } from './helpers';
 import { pauseNow, stepTo } from './runControl';
 

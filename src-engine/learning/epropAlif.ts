@@ -18,7 +18,7 @@
  * trace arena (wasm/traceKernel.wat advances ε^a); the accumulate functions add L_j·e_ji with
  * ε^a in place (the κ-filtered form runs in the same kernel, called by the core).
  */
-import type { TraceArena } from '../wasm/traceKernel';
+import { flushSubnormal, type TraceArena } from '../wasm/traceKernel';
 
 export class AlifState {
   /** Adaptation variable a_j of the current step. */
@@ -44,7 +44,8 @@ export class AlifState {
 
   /**
    * Step t → t+1, called before the neurons and the presynaptic traces advance: ψ, z, z̄, x̄ still
-   * hold ψ^t, z^t, ε^v_t. Updates ε^a to t+1 (ε[i, j] ← ψ_j pre_i + c_j ε[i, j], c_j = ρ − ψ_j β)
+   * hold ψ^t, z^t, ε^v_t. Updates ε^a to t+1 (ε[i, j] ← ψ_j pre_i + c_j ε[i, j], c_j = ρ − ψ_j β,
+   * flushed to 0 below 2^−1022 as in epropCore.ts)
    * and a to a^{t+1} = ρ a^t + z^t. ψ, z̄ and x̄ are arrays of the same arena.
    */
   advance(psi: Float64Array, z: Float64Array, zbar: Float64Array, xbar: Float64Array, rho: number, beta: number): void {
@@ -52,7 +53,7 @@ export class AlifState {
     for (let j = 0; j < n; j++) c[j] = rho - beta * psi[j];
     this.arena.alifEps(n, n, this.epsRec, zbar, psi, c);
     const ei = this.epsIn;
-    if (ei && this.diagonalInput) for (let j = 0; j < n; j++) ei[j] = psi[j] * xbar[j] + c[j] * ei[j];
+    if (ei && this.diagonalInput) for (let j = 0; j < n; j++) ei[j] = flushSubnormal(psi[j] * xbar[j] + c[j] * ei[j]);
     else if (ei) this.arena.alifEps(this.nIn, n, ei, xbar, psi, c);
     for (let j = 0; j < n; j++) a[j] = rho * a[j] + z[j];
   }

@@ -22,7 +22,10 @@
  * private input x_j with weight W^in_j (nIn = n, W^in of length n, e_jj = ψ_j x̄_j).
  * The caller owns the optimiser. The κ-filtered loops and ALIF's ε^a run in wasm/traceKernel.wat
  * on arrays in the kernel's memory (ψ, z̄, x̄, gradients, filtered traces, ε^a), with the same
- * float64 operations as the formulas above.
+ * float64 operations as the formulas above. The filtered traces F_κ(e) and ε^a are flushed to 0
+ * when they fall below 2^−1022 ≈ 2.2·10⁻³⁰⁸ (the smallest normal float64): a silent neuron's traces
+ * otherwise decay into subnormal numbers that x·κ rounds back to themselves, which stay there for
+ * good and make every step several times slower. Below 10⁻³⁰⁸ they carry no gradient anyway.
  */
 import { TraceArena } from '../wasm/traceKernel';
 import { accumulateAlifDiagonal, accumulateAlifOuter, AlifState } from './epropAlif';

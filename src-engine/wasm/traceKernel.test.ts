@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
-import { TraceArena } from './traceKernel';
+import { flushSubnormal, MIN_NORMAL, TraceArena } from './traceKernel';
 
-/** Random values of mixed sign and scale (zeros included), the same for the kernel and the reference. */
+/** Random values of mixed sign and scale (zeros, subnormals and values at 2^−1022 included), the same for the kernel and the reference. */
 function fill(rng: Rng, a: Float64Array): Float64Array {
-  for (let q = 0; q < a.length; q++) a[q] = q % 7 === 3 ? 0 : (rng.uniform() - 0.4) * 10 ** (rng.int(7) - 3);
+  for (let q = 0; q < a.length; q++) {
+    const r = q % 11;
+    a[q] = r === 3 ? 0 : r === 5 ? (rng.int(20) - 10) * 5e-324 : r === 7 ? MIN_NORMAL * (1 + rng.int(3)) : (rng.uniform() - 0.4) * 10 ** (rng.int(7) - 3);
+  }
   return a;
 }
 
@@ -18,7 +21,7 @@ const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byte
 
 describe('trace WebAssembly kernel (dense per-synapse eligibility traces)', () => {
   for (const [rows, cols] of [[1, 1], [3, 2], [5, 7], [50, 25], [200, 64]]) {
-    it(`every loop matches its scalar float64 formula bit for bit (${rows} × ${cols}, odd columns take the scalar tail)`, () => {
+    it(`every loop matches its scalar float64 formula bit for bit, subnormal traces flushed in e-prop's (${rows} × ${cols}, odd columns take the scalar tail)`, () => {
       const rng = new Rng(rows * 1000 + cols);
       const m = rows * cols;
       const arena = new TraceArena([m, m, m, m, cols, cols, cols, rows]);
@@ -40,7 +43,7 @@ describe('trace WebAssembly kernel (dense per-synapse eligibility traces)', () =
         arena.filteredTraces(rows, cols, h, g, pre, colA, colB, ad);
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
           const q = r * cols + c;
-          const fv = ad * h0[q] + pre0[r] * colA0[c];
+          const fv = flushSubnormal(ad * h0[q] + pre0[r] * colA0[c]);
           h0[q] = fv;
           g0[q] += colB0[c] * fv;
         }
@@ -48,13 +51,13 @@ describe('trace WebAssembly kernel (dense per-synapse eligibility traces)', () =
         arena.alifEps(rows, cols, eps, pre, colA, colC);
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
           const q = r * cols + c;
-          eps0[q] = colA0[c] * pre0[r] + colC0[c] * eps0[q];
+          eps0[q] = flushSubnormal(colA0[c] * pre0[r] + colC0[c] * eps0[q]);
         }
         // e-prop ALIF, κ-filtered: colA = (1 − κ)·ψ, colB = L; el is f.
         arena.alifFilteredTraces(rows, cols, el, g, pre, eps, colA, colB, ad, beta);
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
           const q = r * cols + c;
-          const fv = ad * el0[q] + colA0[c] * (pre0[r] - beta * eps0[q]);
+          const fv = flushSubnormal(ad * el0[q] + colA0[c] * (pre0[r] - beta * eps0[q]));
           el0[q] = fv;
           g0[q] += colB0[c] * fv;
         }
@@ -64,6 +67,8 @@ describe('trace WebAssembly kernel (dense per-synapse eligibility traces)', () =
       expect(bits(g)).toEqual(bits(g0));
       expect(bits(eps)).toEqual(bits(eps0));
       expect(g.some((x) => x !== 0)).toBe(true);
+      // The e-prop loops leave no subnormal trace behind (h and el end as e-prop's filtered traces).
+      for (const a of [h, el, eps]) expect(a.some((x) => x !== 0 && Math.abs(x) < MIN_NORMAL)).toBe(false);
     });
   }
 

@@ -5,7 +5,8 @@
  * snapshots, optimisers and charts use them like any other array) and calls the arena's loops.
  * Each loop computes exactly what the formula in traceKernel.wat's header computes, with the same
  * float64 operations in the same order as the rule's scalar form, so results and fingerprints do
- * not change (traceKernel.test.ts checks this bit for bit).
+ * not change (traceKernel.test.ts checks this bit for bit). The e-prop loops flush traces below the
+ * smallest normal float64 to zero (ftz, see the .wat header and flushSubnormal).
  */
 import { traceKernelWasm } from './traceKernel.wasm';
 import { instantiate } from './wasmApi';
@@ -47,17 +48,17 @@ export class TraceArena {
     this.fns.alpha(rows, cols, this.at(h, rows * cols), this.at(el, rows * cols), this.at(g, rows * cols), this.at(bsig, cols), this.at(err, cols), this.at(pre, rows), ar, ad, bd);
   }
 
-  /** e-prop LIF, κ-filtered: fv = k·f + pb_r·psi_c; f = fv; g += L_c·fv. */
+  /** e-prop LIF, κ-filtered: fv = ftz(k·f + pb_r·psi_c); f = fv; g += L_c·fv. */
   filteredTraces(rows: number, cols: number, f: Float64Array, g: Float64Array, pb: Float64Array, psi: Float64Array, L: Float64Array, k: number): void {
     this.fns.filtered(rows, cols, this.at(f, rows * cols), this.at(g, rows * cols), this.at(pb, rows), this.at(psi, cols), this.at(L, cols), k);
   }
 
-  /** e-prop ALIF: eps = psi_c·pre_r + coef_c·eps. */
+  /** e-prop ALIF: eps = ftz(psi_c·pre_r + coef_c·eps). */
   alifEps(rows: number, cols: number, eps: Float64Array, pre: Float64Array, psi: Float64Array, coef: Float64Array): void {
     this.fns.eps(rows, cols, this.at(eps, rows * cols), this.at(pre, rows), this.at(psi, cols), this.at(coef, cols));
   }
 
-  /** e-prop ALIF, κ-filtered: fv = k·f + bpsi_c·(pre_r − β·eps); f = fv; g += L_c·fv. */
+  /** e-prop ALIF, κ-filtered: fv = ftz(k·f + bpsi_c·(pre_r − β·eps)); f = fv; g += L_c·fv. */
   alifFilteredTraces(rows: number, cols: number, f: Float64Array, g: Float64Array, pre: Float64Array, eps: Float64Array, bpsi: Float64Array, L: Float64Array, k: number, beta: number): void {
     this.fns.alifFiltered(rows, cols, this.at(f, rows * cols), this.at(g, rows * cols), this.at(pre, rows), this.at(eps, rows * cols), this.at(bpsi, cols), this.at(L, cols), k, beta);
   }
@@ -67,6 +68,14 @@ export class TraceArena {
     if (a.buffer !== this.buffer || a.length < length) throw new Error('trace arena: array is not one of this arena\'s (or too short)');
     return a.byteOffset;
   }
+}
+
+/** The smallest normal float64, 2^−1022. */
+export const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** x, or 0 when |x| < 2^−1022 (what the kernel's ftz does, for the rules' scalar loops). */
+export function flushSubnormal(x: number): number {
+  return Math.abs(x) < MIN_NORMAL ? 0 : x;
 }
 
 /** Lengths rounded up to an even count, so every array starts 16-byte aligned. */

@@ -15,19 +15,14 @@
 ;;   alifFilteredTraces (e-prop ALIF with a leaky readout):
 ;;     fv = ftz(k·f[q] + bpsi[c]·(pre[r] − β·eps[q]));  f[q] = fv;  g[q] = g[q] + L[c]·fv
 ;;     (bpsi[c] = (1 − κ)·ψ_c, computed by the caller)
-;;   ftz(x) = 0 when |x| < 2^−1022 (the smallest normal float64), else x. e-prop's traces of silent
+;;   ftz(x) = 0 when |x| < 2^−1022 (the smallest normal float64), else x (NaN unchanged; written out
+;;   in each loop: a select, or for both lanes an and-not with the |x| < 2^−1022 mask). e-prop's traces of silent
 ;;   neurons decay geometrically into the subnormal range, where x·κ rounds back to x and every
 ;;   operation on them runs many times slower; flushed, they stay exactly 0 (learning/epropCore.ts).
 ;; Every pointer is a byte offset into the imported memory (8-byte aligned).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into traceKernel.wasm.ts.
 (module
   (import "env" "mem" (memory 1))
-
-  ;; ftz for one value and for both lanes (|x| < 2^−1022 → +0; NaN and everything else unchanged).
-  (func $ftz (param $x f64) (result f64)
-    (select (f64.const 0) (local.get $x) (f64.lt (f64.abs (local.get $x)) (f64.const 0x1p-1022))))
-  (func $ftz2 (param $x v128) (result v128)
-    (v128.andnot (local.get $x) (f64x2.lt (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-1022 0x1p-1022))))
 
   (func (export "alphaTraces")
     (param $rows i32) (param $cols i32) (param $hp i32) (param $ep i32) (param $gp i32)
@@ -105,7 +100,7 @@
           (f64x2.add
             (f64x2.mul (local.get $kv) (v128.load (i32.add (local.get $fp) (local.get $o))))
             (f64x2.mul (local.get $pv) (v128.load (i32.add (local.get $psi) (local.get $co))))))
-        (local.set $f (call $ftz2 (local.get $f)))
+        (local.set $f (v128.andnot (local.get $f) (f64x2.lt (f64x2.abs (local.get $f)) (v128.const f64x2 0x1p-1022 0x1p-1022))))
         (v128.store (i32.add (local.get $fp) (local.get $o)) (local.get $f))
         (v128.store (i32.add (local.get $gp) (local.get $o))
           (f64x2.add
@@ -121,7 +116,7 @@
             (f64.add
               (f64.mul (local.get $k) (f64.load (i32.add (local.get $fp) (local.get $o))))
               (f64.mul (local.get $p) (f64.load (i32.add (local.get $psi) (local.get $co))))))
-          (local.set $fs (call $ftz (local.get $fs)))
+          (local.set $fs (select (f64.const 0) (local.get $fs) (f64.lt (f64.abs (local.get $fs)) (f64.const 0x1p-1022))))
           (f64.store (i32.add (local.get $fp) (local.get $o)) (local.get $fs))
           (f64.store (i32.add (local.get $gp) (local.get $o))
             (f64.add
@@ -134,7 +129,7 @@
   (func (export "alifEps")
     (param $rows i32) (param $cols i32) (param $ep i32) (param $pre i32) (param $psi i32) (param $coef i32)
     (local $r i32) (local $c i32) (local $pairs i32) (local $o i32) (local $co i32)
-    (local $pv v128) (local $p f64)
+    (local $pv v128) (local $f v128) (local $p f64) (local $fs f64)
     (local.set $pairs (i32.and (local.get $cols) (i32.const -2)))
     (block $rowsDone (loop $row
       (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
@@ -144,22 +139,22 @@
       (block $pairsDone (loop $pair
         (br_if $pairsDone (i32.ge_u (local.get $c) (local.get $pairs)))
         (local.set $co (i32.shl (local.get $c) (i32.const 3)))
-        (v128.store (i32.add (local.get $ep) (local.get $o))
-          (call $ftz2
-            (f64x2.add
-              (f64x2.mul (v128.load (i32.add (local.get $psi) (local.get $co))) (local.get $pv))
-              (f64x2.mul (v128.load (i32.add (local.get $coef) (local.get $co))) (v128.load (i32.add (local.get $ep) (local.get $o)))))))
+        (local.set $f
+          (f64x2.add
+            (f64x2.mul (v128.load (i32.add (local.get $psi) (local.get $co))) (local.get $pv))
+            (f64x2.mul (v128.load (i32.add (local.get $coef) (local.get $co))) (v128.load (i32.add (local.get $ep) (local.get $o))))))
+        (v128.store (i32.add (local.get $ep) (local.get $o)) (v128.andnot (local.get $f) (f64x2.lt (f64x2.abs (local.get $f)) (v128.const f64x2 0x1p-1022 0x1p-1022))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (local.set $c (i32.add (local.get $c) (i32.const 2)))
         (br $pair)))
       (if (i32.lt_u (local.get $c) (local.get $cols))
         (then
           (local.set $co (i32.shl (local.get $c) (i32.const 3)))
-          (f64.store (i32.add (local.get $ep) (local.get $o))
-            (call $ftz
-              (f64.add
-                (f64.mul (f64.load (i32.add (local.get $psi) (local.get $co))) (local.get $p))
-                (f64.mul (f64.load (i32.add (local.get $coef) (local.get $co))) (f64.load (i32.add (local.get $ep) (local.get $o)))))))
+          (local.set $fs
+            (f64.add
+              (f64.mul (f64.load (i32.add (local.get $psi) (local.get $co))) (local.get $p))
+              (f64.mul (f64.load (i32.add (local.get $coef) (local.get $co))) (f64.load (i32.add (local.get $ep) (local.get $o))))))
+          (f64.store (i32.add (local.get $ep) (local.get $o)) (select (f64.const 0) (local.get $fs) (f64.lt (f64.abs (local.get $fs)) (f64.const 0x1p-1022))))
           (local.set $o (i32.add (local.get $o) (i32.const 8)))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $row))))
@@ -186,7 +181,7 @@
             (f64x2.mul
               (v128.load (i32.add (local.get $bpsi) (local.get $co)))
               (f64x2.sub (local.get $pv) (f64x2.mul (local.get $betav) (v128.load (i32.add (local.get $ep) (local.get $o))))))))
-        (local.set $f (call $ftz2 (local.get $f)))
+        (local.set $f (v128.andnot (local.get $f) (f64x2.lt (f64x2.abs (local.get $f)) (v128.const f64x2 0x1p-1022 0x1p-1022))))
         (v128.store (i32.add (local.get $fp) (local.get $o)) (local.get $f))
         (v128.store (i32.add (local.get $gp) (local.get $o))
           (f64x2.add
@@ -204,7 +199,7 @@
               (f64.mul
                 (f64.load (i32.add (local.get $bpsi) (local.get $co)))
                 (f64.sub (local.get $p) (f64.mul (local.get $beta) (f64.load (i32.add (local.get $ep) (local.get $o))))))))
-          (local.set $fs (call $ftz (local.get $fs)))
+          (local.set $fs (select (f64.const 0) (local.get $fs) (f64.lt (f64.abs (local.get $fs)) (f64.const 0x1p-1022))))
           (f64.store (i32.add (local.get $fp) (local.get $o)) (local.get $fs))
           (f64.store (i32.add (local.get $gp) (local.get $o))
             (f64.add

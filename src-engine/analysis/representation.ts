@@ -3,6 +3,7 @@
  * experiments: temporal variance, invariance (within- minus between-sequence similarity), mean
  * |correlation| between units, nearest-class-mean readout and receptive-field contrast.
  */
+import { pairCosineSums } from '../wasm/denseBatchKernel';
 
 /** Mean over units of the variance of z over the samples. */
 export function outputVariance(Z: Float64Array, E: number, M: number): number {
@@ -44,58 +45,8 @@ export function invariance(Z: Float64Array, E: number, M: number, seq: Int32Arra
     for (let i = 0; i < M; i++) s += C[e * M + i] ** 2;
     norm[e] = Math.sqrt(s);
   }
-  let within = 0, nw = 0, between = 0, nb = 0;
-  const dots = new Float64Array(8);
-  for (let a = 0; a < E; a++) {
-    const ra = a * M;
-    for (let b0 = a + 1; b0 < E; b0 += 8) {
-      // Up to eight partners at a time: independent dot products, each summed over i in ascending
-      // order (bit-identical to one at a time, without the additions waiting for each other).
-      const nq = Math.min(8, E - b0);
-      if (nq === 8) {
-        const r0 = b0 * M, r1 = r0 + M, r2 = r1 + M, r3 = r2 + M, r4 = r3 + M, r5 = r4 + M, r6 = r5 + M, r7 = r6 + M;
-        let d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
-        for (let i = 0; i < M; i++) {
-          const ci = C[ra + i];
-          d0 += ci * C[r0 + i];
-          d1 += ci * C[r1 + i];
-          d2 += ci * C[r2 + i];
-          d3 += ci * C[r3 + i];
-          d4 += ci * C[r4 + i];
-          d5 += ci * C[r5 + i];
-          d6 += ci * C[r6 + i];
-          d7 += ci * C[r7 + i];
-        }
-        dots[0] = d0;
-        dots[1] = d1;
-        dots[2] = d2;
-        dots[3] = d3;
-        dots[4] = d4;
-        dots[5] = d5;
-        dots[6] = d6;
-        dots[7] = d7;
-      } else {
-        for (let q = 0; q < nq; q++) {
-          let dot = 0;
-          for (let i = 0; i < M; i++) dot += C[ra + i] * C[(b0 + q) * M + i];
-          dots[q] = dot;
-        }
-      }
-      // Added to the means in the order of b, as before.
-      for (let q = 0; q < nq; q++) {
-        const b = b0 + q;
-        if (norm[a] < 1e-12 || norm[b] < 1e-12) continue;
-        const cos = dots[q] / (norm[a] * norm[b]);
-        if (seq[a] === seq[b]) {
-          within += cos;
-          nw++;
-        } else {
-          between += cos;
-          nb++;
-        }
-      }
-    }
-  }
+  // Pairs in the order a < b, cosines summed in that order (wasm/denseBatchKernel.wat, SIMD dot products).
+  const { within, nWithin: nw, between, nBetween: nb } = pairCosineSums(C, norm, seq, E, M);
   return (nw ? within / nw : 0) - (nb ? between / nb : 0);
 }
 

@@ -18,6 +18,7 @@
  * systematically positive, and the Hebbian term then grows W along x̄ without bound.
  */
 import * as det from '../core/detMath';
+import { batchForward } from '../wasm/denseBatchKernel';
 export interface LplRateParams {
   /** Learning rate η (per frame). */
   eta: number;
@@ -51,6 +52,8 @@ export class LplRateLayer {
   /** Running input mean and the centred input of the current frame. */
   readonly xMean: Float64Array;
   private readonly xc: Float32Array;
+  /** Centred frames of forwardBatch (allocated on first use). */
+  private batchX: Float32Array | null = null;
   private hasPrev = false;
 
   constructor(readonly nIn: number, readonly nOut: number, public p: LplRateParams, init: () => number) {
@@ -116,7 +119,21 @@ export class LplRateLayer {
   /** out_i = softplus(s); a_i = s when a is given. */
   private activate(i: number, s: number, out: Float64Array, a: Float64Array | null): void {
     if (a) a[i] = s;
-    out[i] = s > 30 ? s : det.log1p(det.exp(s));
+    out[i] = softplus(s);
+  }
+
+  /**
+   * z = softplus(W·(x − x̄)) for E frames at once (row-major E × nIn in `frames`, raw as forward's
+   * caller would pass them to centre) into `out` (E × nOut): the same numbers as E calls of
+   * forward(centre(frame)), the products summed by the batched SIMD kernel (wasm/denseBatchKernel.wat).
+   */
+  forwardBatch(frames: Float32Array, E: number, out: Float64Array): void {
+    const { nIn, nOut } = this;
+    const X = this.batchX && this.batchX.length >= E * nIn ? this.batchX : (this.batchX = new Float32Array(E * nIn));
+    if (this.p.tau_input > 0) for (let e = 0; e < E; e++) this.centre(frames.subarray(e * nIn, (e + 1) * nIn), X.subarray(e * nIn, (e + 1) * nIn));
+    else X.set(frames.subarray(0, E * nIn));
+    batchForward(this.W, nIn, nOut, X, E, out);
+    for (let q = 0; q < E * nOut; q++) out[q] = softplus(out[q]);
   }
 
   /** One learning step on frame x. `continuing`: x follows the previous frame in the same sequence. */
@@ -175,4 +192,9 @@ export class LplRateLayer {
     this.hasPrev = s.hasPrev as boolean;
     this.p = { ...(s.p as LplRateParams) };
   }
+}
+
+/** softplus(s) = ln(1 + eˢ), exactly s above 30. */
+function softplus(s: number): number {
+  return s > 30 ? s : det.log1p(det.exp(s));
 }

@@ -23,10 +23,10 @@
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
  *
- * The LIF model without common random numbers runs as a WebAssembly kernel
- * (wasm/whiteNoiseLifKernel.wat) that performs exactly the steps of the loop below, drawing from the
- * same generator in the same order, so it gives bit-identical results (tested); the loop is the
- * reference and serves the EIF and common random numbers.
+ * The LIF model runs as a WebAssembly kernel (wasm/whiteNoiseLifKernel.wat), with or without
+ * common random numbers, that performs exactly the steps of the loop below, drawing from the same
+ * generator in the same order, so it gives bit-identical results (tested); the loop is the
+ * reference and serves the EIF.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -73,8 +73,10 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   readonly spikes: Int32Array;
   spikeCount = 0;
   readonly params: WhiteNoiseIfParams;
-  /** Optional common-random-number map (see the header). */
+  /** Optional common-random-number map (see the header; not changed in place once set). */
   noiseSource: Int32Array | null = null;
+  /** The map last copied into the kernel's memory. */
+  private kernelSource: Int32Array | null = null;
   private readonly noiseSd: Float64Array;
   private readonly bridgeK: Float64Array;
   private readonly kernel: WhiteNoiseLifKernel;
@@ -98,8 +100,8 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.spikes = this.kernel.spikes;
     this.noiseSd = this.kernel.noiseSd;
     this.bridgeK = this.kernel.bridgeK;
-    this.xi = new Float64Array(size);
-    this.ui = new Float64Array(size);
+    this.xi = this.kernel.sharedNormal;
+    this.ui = this.kernel.sharedUniform;
     this.params = { ...params };
     this.delays = new DelayRings(name, size);
     this.setParams({});
@@ -146,8 +148,12 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     const { v, mu, ge, gi, refr, spikes, noiseSd, bridgeK, xi, ui } = this;
     const a = this.a, k = this.k, refSteps = this.refSteps, n = this.size;
     const src = this.noiseSource;
-    if (lif && !src && this.useKernel) {
-      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps);
+    if (lif && this.useKernel) {
+      if (src && src !== this.kernelSource) {
+        this.kernel.noiseSource.set(src);
+        this.kernelSource = src;
+      }
+      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps, src !== null);
       return;
     }
     if (src) {

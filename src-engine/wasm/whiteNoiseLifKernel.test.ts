@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
 
-/** Two equal groups, one stepped by the kernel, one by the scalar loop; returns both. */
-function twins(n: number, mu: number, sigma: number, tRef: number) {
+/** Two equal groups, one stepped by the kernel, one by the scalar loop; returns both. `shared`: common random numbers (the last third copies the middle third's noise). */
+function twins(n: number, mu: number, sigma: number, tRef: number, shared = false) {
   const make = () => {
     const g = new WhiteNoiseIfGroup('n', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: tRef, delta_t: 2, v_t: 15 }, 0.1);
     g.setDrive(mu, sigma);
+    if (shared) {
+      const P = Math.floor(n / 3);
+      g.noiseSource = Int32Array.from({ length: n }, (_, i) => (i >= n - P ? i - P : i));
+    }
     const init = new Rng(99);
     for (let i = 0; i < n; i++) g.v[i] = 10 + 9.9 * init.uniform();
     return g;
@@ -17,9 +21,10 @@ function twins(n: number, mu: number, sigma: number, tRef: number) {
 }
 
 describe('white-noise LIF WebAssembly kernel', () => {
-  for (const [n, mu, sigma, tRef] of [[1, 22, 5, 2], [7, 15, 5, 2], [1000, 15, 5, 2], [1000, 19, 8, 0], [300, 30, 2, 1]] as const) {
-    it(`equals the scalar loop bit for bit: spikes, V, refractory counts and the generator (n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef})`, () => {
-      const { k, s } = twins(n, mu, sigma, tRef);
+  for (const [n, mu, sigma, tRef, shared] of [[1, 22, 5, 2, false], [7, 15, 5, 2, false], [1000, 15, 5, 2, false], [1000, 19, 8, 0, false], [300, 30, 2, 1, false],
+    [3, 22, 5, 2, true], [7, 15, 5, 2, true], [999, 15, 5, 2, true], [300, 19, 8, 0, true]] as const) {
+    it(`equals the scalar loop bit for bit: spikes, V, refractory counts and the generator (n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef}${shared ? ', common random numbers' : ''})`, () => {
+      const { k, s } = twins(n, mu, sigma, tRef, shared);
       const rk = new Rng(5), rs = new Rng(5);
       const ctxK = { clock: { step: 0, dt: 0.1 }, rng: rk }, ctxS = { clock: { step: 0, dt: 0.1 }, rng: rs };
       let spikes = 0;

@@ -2,9 +2,10 @@
  * The white-noise LIF group's state in WebAssembly memory and its step (whiteNoiseLifKernel.wat),
  * used by stochastic/whiteNoiseIf.ts for the LIF model without common random numbers. V, μ, the
  * noise and bridge factors, ge, gi (float64), the refractory counters and the spike list (int32)
- * are typed-array views of one memory per group. The kernel draws from the run's Rng (its four
- * words go in and come back out) in the order of the scalar code, with the same ziggurat tables,
- * so spikes, state and the generator's stream are identical to it.
+ * are typed-array views of one memory per group, as are the common-random-number map and the
+ * shared deviates. The kernel draws from the run's Rng (its four words go in and come back out) in
+ * the order of the scalar code, with the same ziggurat tables, so spikes, state and the generator's
+ * stream are identical to it.
  */
 import type { Rng } from '../core/rng';
 import { ZIG_LAYERS, ZIG_RATIO, ZIG_X } from '../core/ziggurat';
@@ -12,7 +13,7 @@ import { whiteNoiseLifKernelWasm } from './whiteNoiseLifKernel.wasm';
 import { instantiate } from './wasmApi';
 import * as det from '../core/detMath';
 
-type IntegrateFn = (n: number, base: number, a: number, vth: number, vr: number, refSteps: number, w0: number, w1: number, w2: number, w3: number) => number;
+type IntegrateFn = (n: number, base: number, a: number, vth: number, vr: number, refSteps: number, w0: number, w1: number, w2: number, w3: number, shared: number) => number;
 
 export class WhiteNoiseLifKernel {
   readonly v: Float64Array;
@@ -23,6 +24,10 @@ export class WhiteNoiseLifKernel {
   readonly gi: Float64Array;
   readonly refr: Int32Array;
   readonly spikes: Int32Array;
+  /** Common random numbers: neuron i takes the deviates drawn for noiseSource[i] (see integrate). */
+  readonly noiseSource: Int32Array;
+  readonly sharedNormal: Float64Array;
+  readonly sharedUniform: Float64Array;
   private readonly run: IntegrateFn;
   private readonly words: Int32Array;
 
@@ -30,7 +35,8 @@ export class WhiteNoiseLifKernel {
     const even = size + (size & 1);
     const stride = even * 8;
     const tables = stride * 6 + even * 8; // after the six float64 and two int32 arrays
-    const bytes = tables + (ZIG_LAYERS + 1) * 8 + ZIG_LAYERS * 8 + 16;
+    const shared = tables + (ZIG_LAYERS + 1) * 8 + ZIG_LAYERS * 8 + 16;
+    const bytes = shared + even * 4 + 2 * stride;
     const { exports, buffer } = instantiate(whiteNoiseLifKernelWasm, bytes, { exp: det.exp, log: det.log });
     this.run = exports.integrate as IntegrateFn;
     const f64 = (k: number) => new Float64Array(buffer, k * stride, size);
@@ -45,13 +51,20 @@ export class WhiteNoiseLifKernel {
     new Float64Array(buffer, tables, ZIG_LAYERS + 1).set(ZIG_X);
     new Float64Array(buffer, tables + (ZIG_LAYERS + 1) * 8, ZIG_LAYERS).set(ZIG_RATIO);
     this.words = new Int32Array(buffer, tables + (2 * ZIG_LAYERS + 1) * 8, 4);
+    this.noiseSource = new Int32Array(buffer, shared, size);
+    this.sharedNormal = new Float64Array(buffer, shared + even * 4, size);
+    this.sharedUniform = new Float64Array(buffer, shared + even * 4 + stride, size);
   }
 
-  /** One step of every neuron, drawing from `rng`; returns the number of spikes (ascending ids). */
-  integrate(rng: Rng, a: number, vth: number, vr: number, refSteps: number): number {
+  /**
+   * One step of every neuron, drawing from `rng`; returns the number of spikes (ascending ids).
+   * `shared`: common random numbers — first each source neuron (noiseSource[i] = i), in order, draws
+   * a normal then a uniform into sharedNormal/sharedUniform; then every neuron uses its source's.
+   */
+  integrate(rng: Rng, a: number, vth: number, vr: number, refSteps: number, shared = false): number {
     const st = rng.getState();
     const [w0, w1, w2, w3] = st.s;
-    const count = this.run(this.size, 0, a, vth, vr, refSteps, w0, w1, w2, w3);
+    const count = this.run(this.size, 0, a, vth, vr, refSteps, w0, w1, w2, w3, shared ? 1 : 0);
     const w = this.words;
     st.s = [w[0] >>> 0, w[1] >>> 0, w[2] >>> 0, w[3] >>> 0];
     rng.setState(st);

@@ -1,5 +1,5 @@
-;; One step of the bridge-corrected white-noise LIF group (stochastic/whiteNoiseIf.ts, model 'lif',
-;; no common random numbers) with the engine's generator inlined: xoshiro128** (core/rng.ts) and
+;; One step of the bridge-corrected white-noise LIF group (stochastic/whiteNoiseIf.ts, model 'lif')
+;; with the engine's generator inlined: xoshiro128** (core/rng.ts) and
 ;; the ziggurat normal (core/ziggurat.ts), drawing in exactly the order of the scalar code, so the
 ;; spikes, the state and the generator's state afterwards are bit-identical to it. Per neuron i:
 ;;   jump = ge + gi;  ge = gi = 0
@@ -9,9 +9,13 @@
 ;;        else: e = (θ − V)(θ − V1)·K;  e < 30: u = U, P = exp(−e), u < P → late = ½, r = u/P
 ;;              no crossing: V1 += jump, V1 ≥ θ → late = 0
 ;;        spike (late ≥ 0): V = V_r, refr = refSteps − (refSteps > 0 and r < late), append i
+;; Common random numbers ($shared = 1, the group's noiseSource map src): first every source neuron
+;; (src[i] = i), in order, draws Z_i = N(0,1) then U_i = U; then every neuron takes N(0,1) = Z_src[i]
+;; and both uniforms (r, u above) = U_src[i] instead of drawing them.
 ;; exp and log are imported from the host: core/detMath.ts's exp and log, as in the scalar code.
 ;; Memory (imported): v, mu, sd, bridgeK, ge, gi (f64), refr, spikes (i32), the ziggurat tables
-;; x[0..128] and ratio[0..127] (f64), and 16 bytes where the generator's four words are left.
+;; x[0..128] and ratio[0..127] (f64), 16 bytes where the generator's four words are left, then
+;; src (i32) and Z, U (f64) of common random numbers (each array of n rounded up to even).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLifKernel.wasm.ts.
 (module
   (import "env" "mem" (memory 1))
@@ -77,13 +81,14 @@
 
   (func (export "integrate")
     (param $n i32) (param $base i32) (param $a f64) (param $vth f64) (param $vr f64) (param $refSteps i32)
-    (param $w0 i32) (param $w1 i32) (param $w2 i32) (param $w3 i32)
+    (param $w0 i32) (param $w1 i32) (param $w2 i32) (param $w3 i32) (param $shared i32)
     (result i32)
     (local $stride i32) (local $i i32) (local $p i32) (local $q i32) (local $count i32)
     (local $vp i32) (local $mup i32) (local $sdp i32) (local $kp i32) (local $gep i32) (local $gip i32) (local $rp i32) (local $spp i32)
     (local $jump f64) (local $v0 f64) (local $v1 f64) (local $m f64) (local $late f64) (local $r f64) (local $e f64) (local $u f64) (local $pc f64)
     (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32) (local $zxl i32) (local $zrl i32)
     (local $ref i32) (local $b i32) (local $t i32) (local $layer i32) (local $z f64)
+    (local $srcp i32) (local $zp i32) (local $up i32) (local $src i32)
     (local.set $x0 (local.get $w0)) (local.set $x1 (local.get $w1)) (local.set $x2 (local.get $w2)) (local.set $x3 (local.get $w3))
     ;; layout: 6 float64 arrays of n, 2 int32 arrays of n (n rounded up to even), tables, state
     (local.set $stride (i32.shl (i32.and (i32.add (local.get $n) (i32.const 1)) (i32.const -2)) (i32.const 3)))
@@ -99,6 +104,50 @@
     (global.set $zr (i32.add (global.get $zx) (i32.const 1032)))
     (local.set $zxl (global.get $zx))
     (local.set $zrl (global.get $zr))
+    (local.set $srcp (i32.add (global.get $zr) (i32.const 1040)))
+    (local.set $zp (i32.add (local.get $srcp) (i32.shr_u (local.get $stride) (i32.const 1))))
+    (local.set $up (i32.add (local.get $zp) (local.get $stride)))
+    ;; common random numbers: the sources draw first, in order, a normal then a uniform each
+    ;; (the normal's usual case inline on the local words, the rare case on the globals as below)
+    (if (local.get $shared)
+      (then
+        (block $drawn
+          (loop $draw
+            (br_if $drawn (i32.ge_u (local.get $i) (local.get $n)))
+            (if (i32.eq (i32.load (i32.add (local.get $srcp) (i32.shl (local.get $i) (i32.const 2)))) (local.get $i))
+              (then
+                (local.set $b (i32.mul (i32.rotl (i32.mul (local.get $x1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                (local.set $t (i32.shl (local.get $x1) (i32.const 9)))
+                (local.set $x2 (i32.xor (local.get $x2) (local.get $x0)))
+                (local.set $x3 (i32.xor (local.get $x3) (local.get $x1)))
+                (local.set $x1 (i32.xor (local.get $x1) (local.get $x2)))
+                (local.set $x0 (i32.xor (local.get $x0) (local.get $x3)))
+                (local.set $x2 (i32.xor (local.get $x2) (local.get $t)))
+                (local.set $x3 (i32.rotl (local.get $x3) (i32.const 11)))
+                (local.set $layer (i32.shl (i32.and (local.get $b) (i32.const 127)) (i32.const 3)))
+                (local.set $u (f64.sub (f64.mul (f64.add (f64.convert_i32_u (i32.shr_u (local.get $b) (i32.const 7))) (f64.const 0.5))
+                                                (f64.const 0x1p-24)) (f64.const 1)))
+                (if (f64.lt (f64.abs (local.get $u)) (f64.load (i32.add (local.get $zrl) (local.get $layer))))
+                  (then (local.set $z (f64.mul (local.get $u) (f64.load (i32.add (local.get $zxl) (local.get $layer))))))
+                  (else
+                    (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
+                    (local.set $z (call $normalOutside (i32.shr_u (local.get $layer) (i32.const 3)) (local.get $u)))
+                    (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3))))
+                (f64.store (i32.add (local.get $zp) (i32.shl (local.get $i) (i32.const 3))) (local.get $z))
+                ;; U: (next + ½)/2³², as $uniform, inline
+                (local.set $b (i32.mul (i32.rotl (i32.mul (local.get $x1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+                (local.set $t (i32.shl (local.get $x1) (i32.const 9)))
+                (local.set $x2 (i32.xor (local.get $x2) (local.get $x0)))
+                (local.set $x3 (i32.xor (local.get $x3) (local.get $x1)))
+                (local.set $x1 (i32.xor (local.get $x1) (local.get $x2)))
+                (local.set $x0 (i32.xor (local.get $x0) (local.get $x3)))
+                (local.set $x2 (i32.xor (local.get $x2) (local.get $t)))
+                (local.set $x3 (i32.rotl (local.get $x3) (i32.const 11)))
+                (f64.store (i32.add (local.get $up) (i32.shl (local.get $i) (i32.const 3)))
+                  (f64.div (f64.add (f64.convert_i32_u (local.get $b)) (f64.const 0.5)) (f64.const 4294967296)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $draw)))
+        (local.set $i (i32.const 0))))
     (block $done
       (loop $neuron
         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
@@ -114,6 +163,11 @@
               (i32.store (i32.add (local.get $rp) (local.get $q)) (i32.sub (local.get $ref) (i32.const 1)))
               (f64.store (i32.add (local.get $vp) (local.get $p)) (local.get $vr))
               (br $next_neuron)))
+          ;; the source's shared deviates (byte offset of its Z; U is `stride` further)
+          (local.set $src (i32.shl (i32.load (i32.add (local.get $srcp) (local.get $q))) (i32.const 3)))
+          (if (local.get $shared)
+            (then (local.set $z (f64.load (i32.add (local.get $zp) (local.get $src)))))
+            (else
           ;; z = Rng.normal(): xoshiro128** (as $next, inlined, on local copies of the words) and the ziggurat's usual case
           (local.set $b (i32.mul (i32.rotl (i32.mul (local.get $x1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
           (local.set $t (i32.shl (local.get $x1) (i32.const 9)))
@@ -134,7 +188,7 @@
                 (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
                 (local.set $z (call $normalOutside (i32.shr_u (local.get $layer) (i32.const 3)) (local.get $u)))
                 (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3))
-                (local.get $z))))
+                (local.get $z))))))
           (local.set $v0 (f64.load (i32.add (local.get $vp) (local.get $p))))
           (local.set $m (f64.load (i32.add (local.get $mup) (local.get $p))))
           (local.set $v1 (f64.add
@@ -145,17 +199,23 @@
           (if (f64.ge (local.get $v1) (local.get $vth))
             (then
               (local.set $late (f64.div (f64.sub (local.get $v1) (local.get $vth)) (f64.sub (local.get $v1) (local.get $v0))))
-              (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
-              (local.set $r (call $uniform))
-              (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3)))
+              (if (local.get $shared)
+                (then (local.set $r (f64.load (i32.add (local.get $up) (local.get $src)))))
+                (else
+                  (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
+                  (local.set $r (call $uniform))
+                  (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3)))))
             (else
               (local.set $e (f64.mul (f64.mul (f64.sub (local.get $vth) (local.get $v0)) (f64.sub (local.get $vth) (local.get $v1)))
                                      (f64.load (i32.add (local.get $kp) (local.get $p)))))
               (if (f64.lt (local.get $e) (f64.const 30))
                 (then
-                  (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
-                  (local.set $u (call $uniform))
-                  (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3))
+                  (if (local.get $shared)
+                    (then (local.set $u (f64.load (i32.add (local.get $up) (local.get $src)))))
+                    (else
+                      (global.set $s0 (local.get $x0)) (global.set $s1 (local.get $x1)) (global.set $s2 (local.get $x2)) (global.set $s3 (local.get $x3))
+                      (local.set $u (call $uniform))
+                      (local.set $x0 (global.get $s0)) (local.set $x1 (global.get $s1)) (local.set $x2 (global.get $s2)) (local.set $x3 (global.get $s3))))
                   (local.set $pc (call $exp (f64.neg (local.get $e))))
                   (if (f64.lt (local.get $u) (local.get $pc))
                     (then

@@ -23,10 +23,10 @@
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
  *
- * The LIF model runs as a WebAssembly kernel (wasm/whiteNoiseLifKernel.wat), with or without
- * common random numbers, that performs exactly the steps of the loop below, drawing from the same
+ * Both models run as a WebAssembly kernel (wasm/whiteNoiseLifKernel.wat), with or without common
+ * random numbers, that performs exactly the steps of the loop below, drawing from the same
  * generator in the same order, so it gives bit-identical results (tested); the loop is the
- * reference and serves the EIF.
+ * reference.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -34,7 +34,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from '../neurons/receptors';
-import { WhiteNoiseLifKernel } from '../wasm/whiteNoiseLifKernel';
+import { WhiteNoiseLifKernel, type EifConstants } from '../wasm/whiteNoiseLifKernel';
 import * as det from '../core/detMath';
 
 export type NoiseModel = 'lif' | 'eif';
@@ -80,8 +80,10 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   private readonly noiseSd: Float64Array;
   private readonly bridgeK: Float64Array;
   private readonly kernel: WhiteNoiseLifKernel;
-  /** Set to false to run the scalar loop for the LIF too (the kernel's tests compare the two). */
+  /** Set to false to run the scalar loop instead (the kernel's tests compare the two). */
   useKernel = true;
+  /** The EIF's step constants for the kernel (null for the LIF). */
+  private eif: EifConstants | null = null;
   private readonly xi: Float64Array;
   private readonly ui: Float64Array;
   private a = 1;
@@ -113,6 +115,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.a = det.exp(-this.dt / this.params.tau_m);
     this.k = this.dt / this.params.tau_m;
     this.refSteps = Math.round(this.params.t_ref / this.dt);
+    this.eif = this.params.model === 'lif' ? null : { k: this.k, dT: this.params.delta_t, vT: this.params.v_t };
     for (let i = 0; i < this.size; i++) this.updateNoise(i);
   }
 
@@ -148,12 +151,12 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     const { v, mu, ge, gi, refr, spikes, noiseSd, bridgeK, xi, ui } = this;
     const a = this.a, k = this.k, refSteps = this.refSteps, n = this.size;
     const src = this.noiseSource;
-    if (lif && this.useKernel) {
+    if (this.useKernel) {
       if (src && src !== this.kernelSource) {
         this.kernel.noiseSource.set(src);
         this.kernelSource = src;
       }
-      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps, src !== null);
+      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps, src !== null, this.eif);
       return;
     }
     if (src) {

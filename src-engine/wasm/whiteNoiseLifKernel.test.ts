@@ -3,9 +3,9 @@ import { Rng } from '../core/rng';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
 
 /** Two equal groups, one stepped by the kernel, one by the scalar loop; returns both. `shared`: common random numbers (the last third copies the middle third's noise). */
-function twins(n: number, mu: number, sigma: number, tRef: number, shared = false) {
+function twins(n: number, mu: number, sigma: number, tRef: number, shared = false, model: 'lif' | 'eif' = 'lif') {
   const make = () => {
-    const g = new WhiteNoiseIfGroup('n', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: tRef, delta_t: 2, v_t: 15 }, 0.1);
+    const g = new WhiteNoiseIfGroup('n', n, { model, tau_m: 20, v_th: model === 'lif' ? 20 : 35, v_reset: 10, t_ref: tRef, delta_t: 2, v_t: 15 }, 0.1);
     g.setDrive(mu, sigma);
     if (shared) {
       const P = Math.floor(n / 3);
@@ -20,11 +20,11 @@ function twins(n: number, mu: number, sigma: number, tRef: number, shared = fals
   return { k, s };
 }
 
-describe('white-noise LIF WebAssembly kernel', () => {
+describe('white-noise LIF/EIF WebAssembly kernel', () => {
   for (const [n, mu, sigma, tRef, shared] of [[1, 22, 5, 2, false], [7, 15, 5, 2, false], [1000, 15, 5, 2, false], [1000, 19, 8, 0, false], [300, 30, 2, 1, false],
     [3, 22, 5, 2, true], [7, 15, 5, 2, true], [999, 15, 5, 2, true], [300, 19, 8, 0, true]] as const) {
-    it(`equals the scalar loop bit for bit: spikes, V, refractory counts and the generator (n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef}${shared ? ', common random numbers' : ''})`, () => {
-      const { k, s } = twins(n, mu, sigma, tRef, shared);
+    for (const model of ['lif', 'eif'] as const) it(`equals the scalar loop bit for bit: spikes, V, refractory counts and the generator (${model.toUpperCase()}, n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef}${shared ? ', common random numbers' : ''})`, () => {
+      const { k, s } = twins(n, mu, sigma, tRef, shared, model);
       const rk = new Rng(5), rs = new Rng(5);
       const ctxK = { clock: { step: 0, dt: 0.1 }, rng: rk }, ctxS = { clock: { step: 0, dt: 0.1 }, rng: rs };
       let spikes = 0;

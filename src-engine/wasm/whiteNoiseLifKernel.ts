@@ -1,8 +1,7 @@
 /**
- * The white-noise LIF group's state in WebAssembly memory and its step (whiteNoiseLifKernel.wat),
- * used by stochastic/whiteNoiseIf.ts for the LIF model without common random numbers. V, μ, the
- * noise and bridge factors, ge, gi (float64), the refractory counters and the spike list (int32)
- * are typed-array views of one memory per group, as are the common-random-number map and the
+ * The white-noise LIF/EIF group's state in WebAssembly memory and its step (whiteNoiseLifKernel.wat),
+ * used by stochastic/whiteNoiseIf.ts. V, μ, the noise and bridge factors, ge, gi (float64), the
+ * refractory counters and the spike list (int32) are typed-array views of one memory per group, as are the common-random-number map and the
  * shared deviates. The kernel draws from the run's Rng (its four words go in and come back out) in
  * the order of the scalar code, with the same ziggurat tables, so spikes, state and the generator's
  * stream are identical to it.
@@ -13,7 +12,11 @@ import { whiteNoiseLifKernelWasm } from './whiteNoiseLifKernel.wasm';
 import { instantiate } from './wasmApi';
 import * as det from '../core/detMath';
 
-type IntegrateFn = (n: number, base: number, a: number, vth: number, vr: number, refSteps: number, w0: number, w1: number, w2: number, w3: number, shared: number) => number;
+type IntegrateFn = (n: number, base: number, a: number, vth: number, vr: number, refSteps: number, w0: number, w1: number, w2: number, w3: number, shared: number,
+  eif: number, k: number, dT: number, vT: number) => number;
+
+/** The EIF's step constants (stochastic/whiteNoiseIf.ts): k = dt/τ, Δ_T, V_T. */
+export interface EifConstants { k: number; dT: number; vT: number }
 
 export class WhiteNoiseLifKernel {
   readonly v: Float64Array;
@@ -60,11 +63,12 @@ export class WhiteNoiseLifKernel {
    * One step of every neuron, drawing from `rng`; returns the number of spikes (ascending ids).
    * `shared`: common random numbers — first each source neuron (noiseSource[i] = i), in order, draws
    * a normal then a uniform into sharedNormal/sharedUniform; then every neuron uses its source's.
+   * `eif`: the EIF's Euler–Maruyama step instead of the LIF's exact one.
    */
-  integrate(rng: Rng, a: number, vth: number, vr: number, refSteps: number, shared = false): number {
+  integrate(rng: Rng, a: number, vth: number, vr: number, refSteps: number, shared = false, eif: EifConstants | null = null): number {
     const st = rng.getState();
     const [w0, w1, w2, w3] = st.s;
-    const count = this.run(this.size, 0, a, vth, vr, refSteps, w0, w1, w2, w3, shared ? 1 : 0);
+    const count = this.run(this.size, 0, a, vth, vr, refSteps, w0, w1, w2, w3, shared ? 1 : 0, eif ? 1 : 0, eif?.k ?? 0, eif?.dT ?? 0, eif?.vT ?? 0);
     const w = this.words;
     st.s = [w[0] >>> 0, w[1] >>> 0, w[2] >>> 0, w[3] >>> 0];
     rng.setState(st);

@@ -1,10 +1,10 @@
-;; One step of the bridge-corrected white-noise LIF group (stochastic/whiteNoiseIf.ts, model 'lif')
-;; with the engine's generator inlined: xoshiro128** (core/rng.ts) and
+;; One step of the bridge-corrected white-noise LIF or EIF group (stochastic/whiteNoiseIf.ts) with the
+;; engine's generator inlined: xoshiro128** (core/rng.ts) and
 ;; the ziggurat normal (core/ziggurat.ts), drawing in exactly the order of the scalar code, so the
 ;; spikes, the state and the generator's state afterwards are bit-identical to it. Per neuron i:
 ;;   jump = ge + gi;  ge = gi = 0
 ;;   refractory: refr −= 1, V = V_r
-;;   else V1 = μ + (V − μ)·a + sd·N(0,1)
+;;   else V1 = μ + (V − μ)·a + sd·N(0,1)     (EIF, $eif = 1: V1 = V + k·(μ − V + Δ_T·exp(min((V − V_T)/Δ_T, 50))) + sd·N(0,1))
 ;;        V1 ≥ θ: late = (V1 − θ)/(V1 − V), r = U
 ;;        else: e = (θ − V)(θ − V1)·K;  e < 30: u = U, P = exp(−e), u < P → late = ½, r = u/P
 ;;              no crossing: V1 += jump, V1 ≥ θ → late = 0
@@ -82,6 +82,7 @@
   (func (export "integrate")
     (param $n i32) (param $base i32) (param $a f64) (param $vth f64) (param $vr f64) (param $refSteps i32)
     (param $w0 i32) (param $w1 i32) (param $w2 i32) (param $w3 i32) (param $shared i32)
+    (param $eif i32) (param $k f64) (param $dT f64) (param $vT f64)
     (result i32)
     (local $stride i32) (local $i i32) (local $p i32) (local $q i32) (local $count i32)
     (local $vp i32) (local $mup i32) (local $sdp i32) (local $kp i32) (local $gep i32) (local $gip i32) (local $rp i32) (local $spp i32)
@@ -192,7 +193,15 @@
           (local.set $v0 (f64.load (i32.add (local.get $vp) (local.get $p))))
           (local.set $m (f64.load (i32.add (local.get $mup) (local.get $p))))
           (local.set $v1 (f64.add
-            (f64.add (local.get $m) (f64.mul (f64.sub (local.get $v0) (local.get $m)) (local.get $a)))
+            (if (result f64) (local.get $eif)
+              (then
+                ;; EIF: V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50)))
+                (f64.add (local.get $v0)
+                  (f64.mul (local.get $k)
+                    (f64.add (f64.sub (local.get $m) (local.get $v0))
+                      (f64.mul (local.get $dT)
+                        (call $exp (f64.min (f64.div (f64.sub (local.get $v0) (local.get $vT)) (local.get $dT)) (f64.const 50))))))))
+              (else (f64.add (local.get $m) (f64.mul (f64.sub (local.get $v0) (local.get $m)) (local.get $a)))))
             (f64.mul (f64.load (i32.add (local.get $sdp) (local.get $p))) (local.get $z))))
           (local.set $late (f64.const -1))
           (local.set $r (f64.const 0))

@@ -8,11 +8,14 @@
  * V takes a forward-Euler step with the conductances at the start of the step (SCIENCE.md §1.1:
  * acceptable for dt ≤ 0.1 ms); ge and gi then decay exactly, ge ← ge·exp(−dt/τe). Synaptic
  * input arrives as jumps of ge/gi. Parameters may change between steps.
+ * The step runs in the LIF WebAssembly kernel (wasm/lifKernel.wat, four neurons at a time, the
+ * same float64 operations in the same order as the loop below, which stays as the reference).
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
+import { LifKernel, type CondStepConstants } from '../wasm/lifKernel';
 
 export interface CondLifParams {
   /** Membrane time constant τm (ms). */
@@ -50,13 +53,18 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
   private ai = 0;
   private refSteps = 0;
   private readonly delays: DelayRings;
+  private readonly kernel: LifKernel;
+  private constants: CondStepConstants | null = null;
+  /** Set to false to run the scalar loop instead (the kernel's tests compare the two). */
+  useKernel = true;
 
   constructor(readonly name: string, readonly size: number, params: CondLifParams, readonly dt: number) {
-    this.v = new Float64Array(size).fill(params.el);
-    this.ge = new Float64Array(size);
-    this.gi = new Float64Array(size);
-    this.refr = new Int32Array(size);
-    this.spikes = new Int32Array(size);
+    this.kernel = new LifKernel(size);
+    this.v = this.kernel.v.fill(params.el);
+    this.ge = this.kernel.ge;
+    this.gi = this.kernel.gi;
+    this.refr = this.kernel.refr;
+    this.spikes = this.kernel.spikes;
     this.params = { ...params };
     this.delays = new DelayRings(name, size);
     this.setParams({});
@@ -69,6 +77,7 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
     this.ae = det.exp(-this.dt / p.tau_e);
     this.ai = det.exp(-this.dt / p.tau_i);
     this.refSteps = Math.round(p.t_ref / this.dt);
+    this.constants = { el: p.el, k: this.k, ee: p.e_exc, ei: p.e_inh, ib: p.i_bias, ae: this.ae, ai: this.ai, vth: p.v_th, vr: p.v_reset, refSteps: this.refSteps };
   }
 
   ensureDelay(d: number): void {
@@ -80,6 +89,10 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
   }
 
   integrate(): void {
+    if (this.useKernel) {
+      this.spikeCount = this.kernel.integrateCond(this.constants!);
+      return;
+    }
     const { k, ae, ai, refSteps } = this;
     const { el, e_exc: ee, e_inh: ei, v_th: vth, v_reset: vr, i_bias: ib } = this.params;
     const v = this.v, ge = this.ge, gi = this.gi, refr = this.refr, spikes = this.spikes;

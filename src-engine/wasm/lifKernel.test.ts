@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
+import { CondLifGroup } from '../neurons/condLif';
 import { LifKernel, type LifStepConstants } from './lifKernel';
 
 /** The scalar step the kernel must reproduce bit for bit (neurons/lif.ts header). */
@@ -43,6 +44,35 @@ describe('LIF WebAssembly kernel', () => {
         expect(Array.from(k.gi)).toEqual(Array.from(gi));
         expect(Array.from(k.refr)).toEqual(Array.from(refr));
         total += count;
+      }
+      expect(total).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('LIF WebAssembly kernel, conductance-based step', () => {
+  for (const n of [1, 3, 4, 7, 1000]) {
+    it(`matches CondLifGroup's scalar loop bit for bit (n = ${n}, refractory, random conductance jumps, live bias change)`, () => {
+      const params = { tau_m: 20, el: -60, e_exc: 0, e_inh: -80, v_th: -50, v_reset: -60, t_ref: 2, tau_e: 5, tau_i: 10, i_bias: 12 };
+      const k = new CondLifGroup('k', n, params, 0.1), s = new CondLifGroup('s', n, params, 0.1);
+      s.useKernel = false;
+      const rng = new Rng(n + 7);
+      for (let i = 0; i < n; i++) k.v[i] = s.v[i] = -60 + 10.5 * rng.uniform();
+      let total = 0;
+      for (let step = 0; step < 600; step++) {
+        if (step === 300) for (const g of [k, s]) g.setParams({ i_bias: 8 });
+        for (let i = 0; i < n; i++) {
+          if (rng.uniform() < 0.1) { const x = 0.3 * rng.uniform(); k.ge[i] += x; s.ge[i] += x; }
+          if (rng.uniform() < 0.05) { const x = 0.5 * rng.uniform(); k.gi[i] += x; s.gi[i] += x; }
+        }
+        k.integrate();
+        s.integrate();
+        expect(Array.from(k.spikes.subarray(0, k.spikeCount))).toEqual(Array.from(s.spikes.subarray(0, s.spikeCount)));
+        expect(Array.from(k.v)).toEqual(Array.from(s.v));
+        expect(Array.from(k.ge)).toEqual(Array.from(s.ge));
+        expect(Array.from(k.gi)).toEqual(Array.from(s.gi));
+        expect(Array.from(k.refr)).toEqual(Array.from(s.refr));
+        total += k.spikeCount;
       }
       expect(total).toBeGreaterThan(0);
     });

@@ -12,11 +12,18 @@ type IntegrateFn = (
   quads: number, vp: number, gep: number, gip: number, rp: number, sp: number,
   el: number, am: number, ae: number, ai: number, ke: number, ki: number,
   vth: number, vr: number, refSteps: number,
+  cond: number, k: number, ee: number, ei: number, ib: number,
 ) => number;
 
 /** Per-step constants of the exact update (see neurons/lif.ts). */
 export interface LifStepConstants {
   el: number; am: number; ae: number; ai: number; ke: number; ki: number;
+  vth: number; vr: number; refSteps: number;
+}
+
+/** Per-step constants of the conductance-based Euler step (see neurons/condLif.ts): k = dt/τm, E_e, E_i, I_b. */
+export interface CondStepConstants {
+  el: number; k: number; ee: number; ei: number; ib: number; ae: number; ai: number;
   vth: number; vr: number; refSteps: number;
 }
 
@@ -51,6 +58,13 @@ export class LifKernel {
   integrate(c: LifStepConstants): number {
     const o = this.off;
     return this.run(this.quads, o.v, o.ge, o.gi, o.refr, o.spikes,
-      c.el, c.am, c.ae, c.ai, c.ke, c.ki, c.vth, c.vr, c.refSteps);
+      c.el, c.am, c.ae, c.ai, c.ke, c.ki, c.vth, c.vr, c.refSteps, 0, 0, 0, 0, 0);
+  }
+
+  /** The same for conductance-based neurons (V* = V + k·(E_L − V + ge·(E_e − V) + gi·(E_i − V) + I_b)). */
+  integrateCond(c: CondStepConstants): number {
+    const o = this.off;
+    return this.run(this.quads, o.v, o.ge, o.gi, o.refr, o.spikes,
+      c.el, 0, c.ae, c.ai, 0, 0, c.vth, c.vr, c.refSteps, 1, c.k, c.ee, c.ei, c.ib);
   }
 }

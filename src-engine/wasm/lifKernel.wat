@@ -4,6 +4,9 @@
 ;;   refractory (refr > 0):  refr' = refr − 1,  V' = V_r
 ;;   otherwise:  V* = ((E_L + (V − E_L)·a_m) + ge·k_e) + gi·k_i;  V* ≥ θ → V' = V_r, refr' = refSteps, spike
 ;;                                                                  else  V' = V*
+;; or, for the conductance-based group ($cond = 1, neurons/condLif.ts, forward Euler with the
+;; conductances at the start of the step):
+;;               V* = V + k·((((E_L − V) + ge·(E_e − V)) + gi·(E_i − V)) + I_b)
 ;; Memory (imported, one per group): v, ge, gi (f64), refr, spikes (i32), each array padded to a
 ;; multiple of 4 neurons; the padding neurons have V = −∞ and never spike.
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into lifKernel.wasm.ts.
@@ -13,12 +16,14 @@
     (param $quads i32) (param $vp i32) (param $gep i32) (param $gip i32) (param $rp i32) (param $sp i32)
     (param $el f64) (param $am f64) (param $ae f64) (param $ai f64) (param $ke f64) (param $ki f64)
     (param $vth f64) (param $vr f64) (param $refSteps i32)
+    (param $cond i32) (param $k f64) (param $ee f64) (param $ei f64) (param $ib f64)
     (result i32)
     (local $q i32) (local $count i32) (local $bits i32) (local $lane i32)
     (local $elv v128) (local $amv v128) (local $aev v128) (local $aiv v128) (local $kev v128) (local $kiv v128)
     (local $vthv v128) (local $vrv v128) (local $refv v128)
     (local $r v128) (local $isRef v128) (local $e0 v128) (local $e1 v128) (local $g0 v128) (local $g1 v128)
     (local $x0 v128) (local $x1 v128) (local $spike v128) (local $hold v128)
+    (local $kv v128) (local $eev v128) (local $eiv v128) (local $ibv v128) (local $v0 v128) (local $v1 v128)
     (local.set $elv (f64x2.splat (local.get $el)))
     (local.set $amv (f64x2.splat (local.get $am)))
     (local.set $aev (f64x2.splat (local.get $ae)))
@@ -28,6 +33,10 @@
     (local.set $vthv (f64x2.splat (local.get $vth)))
     (local.set $vrv (f64x2.splat (local.get $vr)))
     (local.set $refv (i32x4.splat (local.get $refSteps)))
+    (local.set $kv (f64x2.splat (local.get $k)))
+    (local.set $eev (f64x2.splat (local.get $ee)))
+    (local.set $eiv (f64x2.splat (local.get $ei)))
+    (local.set $ibv (f64x2.splat (local.get $ib)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $q) (local.get $quads)))
@@ -45,20 +54,37 @@
         (v128.store (local.get $gip) (f64x2.mul (local.get $g0) (local.get $aiv)))
         (v128.store offset=16 (local.get $gip) (f64x2.mul (local.get $g1) (local.get $aiv)))
         ;; candidate membrane potentials
-        (local.set $x0
-          (f64x2.add
-            (f64x2.add
-              (f64x2.add (local.get $elv)
-                (f64x2.mul (f64x2.sub (v128.load (local.get $vp)) (local.get $elv)) (local.get $amv)))
-              (f64x2.mul (local.get $e0) (local.get $kev)))
-            (f64x2.mul (local.get $g0) (local.get $kiv))))
-        (local.set $x1
-          (f64x2.add
-            (f64x2.add
-              (f64x2.add (local.get $elv)
-                (f64x2.mul (f64x2.sub (v128.load offset=16 (local.get $vp)) (local.get $elv)) (local.get $amv)))
-              (f64x2.mul (local.get $e1) (local.get $kev)))
-            (f64x2.mul (local.get $g1) (local.get $kiv))))
+        (local.set $v0 (v128.load (local.get $vp)))
+        (local.set $v1 (v128.load offset=16 (local.get $vp)))
+        (if (local.get $cond)
+          (then
+            (local.set $x0 (f64x2.add (local.get $v0) (f64x2.mul (local.get $kv)
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (f64x2.sub (local.get $elv) (local.get $v0)) (f64x2.mul (local.get $e0) (f64x2.sub (local.get $eev) (local.get $v0))))
+                  (f64x2.mul (local.get $g0) (f64x2.sub (local.get $eiv) (local.get $v0))))
+                (local.get $ibv)))))
+            (local.set $x1 (f64x2.add (local.get $v1) (f64x2.mul (local.get $kv)
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (f64x2.sub (local.get $elv) (local.get $v1)) (f64x2.mul (local.get $e1) (f64x2.sub (local.get $eev) (local.get $v1))))
+                  (f64x2.mul (local.get $g1) (f64x2.sub (local.get $eiv) (local.get $v1))))
+                (local.get $ibv))))))
+          (else
+            (local.set $x0
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (local.get $elv)
+                    (f64x2.mul (f64x2.sub (local.get $v0) (local.get $elv)) (local.get $amv)))
+                  (f64x2.mul (local.get $e0) (local.get $kev)))
+                (f64x2.mul (local.get $g0) (local.get $kiv))))
+            (local.set $x1
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.add (local.get $elv)
+                    (f64x2.mul (f64x2.sub (local.get $v1) (local.get $elv)) (local.get $amv)))
+                  (f64x2.mul (local.get $e1) (local.get $kev)))
+                (f64x2.mul (local.get $g1) (local.get $kiv))))))
         ;; spike = (V* ≥ θ) and not refractory; the two 64-bit masks narrowed to one i32x4 mask
         (local.set $spike
           (v128.andnot

@@ -48,10 +48,12 @@ class CurrentBalance {
 
   monitor(_ctx: StepContext): void {
     const { ge, gi, v, params } = this.grp;
+    const ee = params.e_exc, ei = params.e_inh, nE = this.nE;
     let se = 0, si = 0;
-    for (let k = 0; k < this.nE; k++) {
-      se += ge[k] * (params.e_exc - v[k]);
-      si += gi[k] * (v[k] - params.e_inh);
+    for (let k = 0; k < nE; k++) {
+      const vk = v[k];
+      se += ge[k] * (ee - vk);
+      si += gi[k] * (vk - ei);
     }
     this.e += se / this.nE + params.i_bias;
     this.i += si / this.nE;

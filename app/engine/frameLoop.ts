@@ -100,6 +100,7 @@ export async function pull(): Promise<void> {
       popRateHz: n > 0 ? weighted / n : NaN,
       droppedSpikes: f.droppedSpikes,
       error: f.error,
+      goal: f.goal,
     });
     notifyLiveData();
   } catch (e) {

@@ -8,6 +8,7 @@ import { captureReference, clearReference } from '../engine/compare';
 import { live } from '../engine/frameBus';
 import { pull, resetLiveData } from '../engine/frameLoop';
 import { writeHash } from '../url/urlSync';
+import { advanceToLinkStep } from './advanceActions';
 import { withoutMissingImages } from './imageActions';
 import { useStore } from './index';
 
@@ -65,6 +66,8 @@ export async function boot(hash: string, restored = false): Promise<void> {
     await openConfig(config, st().autoplay);
     await applyView(view);
   });
+  // A link with ?at=N opens paused at step N (only the page's first run: the address bar keeps the query).
+  if (userChoices === choicesAtStart) await advanceToLinkStep(st().openAt);
 }
 
 /**

@@ -24,7 +24,8 @@ test('a copied link reproduces the run: same fingerprint at the same step as the
   await waitForStep(fresh, changedNear + 3000);
   const ui = await pauseAndRead(fresh);
   expect(ui.fingerprint).toMatch(/^[0-9a-f]{16}$/);
-  const cli = simCli(link, ui.step);
+  // The command line itself (the other checks run the CLI's code in the test process).
+  const cli = simCli(link, ui.step, { spawn: true });
   expect(cli.steps).toBe(ui.step);
   expect(cli.fingerprint).toBe(ui.fingerprint);
 

@@ -1,4 +1,4 @@
 // Unit tests run in Node: make the MNIST image set available the way the CLI does.
-import { loadImageSetFromDisk } from './nodeDatasets';
+import { loadImageSetFromDisk } from './nodeImageSets';
 
 loadImageSetFromDisk('mnist');

@@ -3,6 +3,7 @@
  * experiments: temporal variance, invariance (within- minus between-sequence similarity), mean
  * |correlation| between units, nearest-class-mean readout and receptive-field contrast.
  */
+import { pairCosineSums } from '../wasm/denseBatchKernel';
 
 /** Mean over units of the variance of z over the samples. */
 export function outputVariance(Z: Float64Array, E: number, M: number): number {
@@ -44,22 +45,8 @@ export function invariance(Z: Float64Array, E: number, M: number, seq: Int32Arra
     for (let i = 0; i < M; i++) s += C[e * M + i] ** 2;
     norm[e] = Math.sqrt(s);
   }
-  let within = 0, nw = 0, between = 0, nb = 0;
-  for (let a = 0; a < E; a++) {
-    for (let b = a + 1; b < E; b++) {
-      if (norm[a] < 1e-12 || norm[b] < 1e-12) continue;
-      let dot = 0;
-      for (let i = 0; i < M; i++) dot += C[a * M + i] * C[b * M + i];
-      const cos = dot / (norm[a] * norm[b]);
-      if (seq[a] === seq[b]) {
-        within += cos;
-        nw++;
-      } else {
-        between += cos;
-        nb++;
-      }
-    }
-  }
+  // Pairs in the order a < b, cosines summed in that order (wasm/denseBatchKernel.wat, SIMD dot products).
+  const { within, nWithin: nw, between, nBetween: nb } = pairCosineSums(C, norm, seq, E, M);
   return (nw ? within / nw : 0) - (nb ? between / nb : 0);
 }
 

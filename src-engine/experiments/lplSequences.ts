@@ -133,18 +133,14 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   // Optional second layer (source 001 stacks layers, each learning locally on the one below).
   const stack = p.n_layers === 2 ? [layer, new LplRateLayer(M, M, ruleParams(p), init(M))] : [layer];
   const top = stack[stack.length - 1];
-  const Z = new Float64Array(E * M), Z1 = new Float64Array(E * M);
-  const zOut = new Float64Array(M);
-  const xc = new Float32Array(N), x2 = new Float32Array(M), x2c = new Float32Array(M);
+  const Z = new Float64Array(E * M), Z1 = top !== layer ? new Float64Array(E * M) : Z;
+  // The top layer's input: layer 1's output as Float32, as the trainer passes it on.
+  const x2 = top !== layer ? new Float32Array(E * M) : null;
   const evaluate = (): EvalPoint => {
-    for (let e = 0; e < E; e++) {
-      layer.forward(layer.centre(evalX.subarray(e * N, (e + 1) * N), xc), zOut);
-      Z1.set(zOut, e * M);
-      if (top !== layer) {
-        for (let i = 0; i < M; i++) x2[i] = zOut[i];
-        top.forward(top.centre(x2, x2c), zOut);
-      }
-      Z.set(zOut, e * M);
+    layer.forwardBatch(evalX, E, Z1);
+    if (x2) {
+      x2.set(Z1);
+      top.forwardBatch(x2, E, Z);
     }
     return {
       frame: trainer ? trainer.frames : 0,

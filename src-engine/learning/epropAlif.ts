@@ -14,9 +14,11 @@
  *
  * which is exact (= BPTT) when the gradient paths through the recurrence and the reset are stopped
  * and the adaptation path z_j^t → a_j^{t+1} is kept. AlifState holds a, ε^a (pre-major like the
- * weights; for a diagonal input one ε^a per neuron) and a scratch row; the accumulate functions
- * add L_j·e_ji (or its κ-filtered form) with ε^a in place.
+ * weights; for a diagonal input one ε^a per neuron) and a scratch row in the e-prop core's
+ * trace arena (wasm/traceKernel.wat advances ε^a); the accumulate functions add L_j·e_ji with
+ * ε^a in place (the κ-filtered form runs in the same kernel, called by the core).
  */
+import { flushSubnormal, type TraceArena } from '../wasm/traceKernel';
 
 export class AlifState {
   /** Adaptation variable a_j of the current step. */
@@ -28,24 +30,31 @@ export class AlifState {
   /** Scratch: ρ − ψ_j β. */
   private readonly coef: Float64Array;
 
-  constructor(readonly nIn: number, readonly n: number, learnInput: boolean, readonly diagonalInput: boolean) {
+  /** The arena arrays the constructor takes: ε^a (recurrent, input) and the scratch row. */
+  static arenaLengths(nIn: number, n: number, learnInput: boolean, diagonalInput: boolean): number[] {
+    return [n * n, learnInput ? (diagonalInput ? n : nIn * n) : 0, n];
+  }
+
+  constructor(readonly nIn: number, readonly n: number, learnInput: boolean, readonly diagonalInput: boolean, private readonly arena: TraceArena) {
     this.a = new Float64Array(n);
-    this.epsRec = new Float64Array(n * n);
-    this.epsIn = learnInput ? new Float64Array(diagonalInput ? n : nIn * n) : null;
-    this.coef = new Float64Array(n);
+    this.epsRec = arena.f64(n * n);
+    this.epsIn = learnInput ? arena.f64(diagonalInput ? n : nIn * n) : null;
+    this.coef = arena.f64(n);
   }
 
   /**
    * Step t → t+1, called before the neurons and the presynaptic traces advance: ψ, z, z̄, x̄ still
-   * hold ψ^t, z^t, ε^v_t. Updates ε^a to t+1 and a to a^{t+1} = ρ a^t + z^t.
+   * hold ψ^t, z^t, ε^v_t. Updates ε^a to t+1 (ε[i, j] ← ψ_j pre_i + c_j ε[i, j], c_j = ρ − ψ_j β,
+   * flushed to 0 below 2^−1022 as in epropCore.ts)
+   * and a to a^{t+1} = ρ a^t + z^t. ψ, z̄ and x̄ are arrays of the same arena.
    */
   advance(psi: Float64Array, z: Float64Array, zbar: Float64Array, xbar: Float64Array, rho: number, beta: number): void {
     const n = this.n, c = this.coef, a = this.a;
     for (let j = 0; j < n; j++) c[j] = rho - beta * psi[j];
-    advanceEps(this.epsRec, zbar, n, psi, c, n);
+    this.arena.alifEps(n, n, this.epsRec, zbar, psi, c);
     const ei = this.epsIn;
-    if (ei && this.diagonalInput) for (let j = 0; j < n; j++) ei[j] = psi[j] * xbar[j] + c[j] * ei[j];
-    else if (ei) advanceEps(ei, xbar, this.nIn, psi, c, n);
+    if (ei && this.diagonalInput) for (let j = 0; j < n; j++) ei[j] = flushSubnormal(psi[j] * xbar[j] + c[j] * ei[j]);
+    else if (ei) this.arena.alifEps(this.nIn, n, ei, xbar, psi, c);
     for (let j = 0; j < n; j++) a[j] = rho * a[j] + z[j];
   }
 
@@ -57,15 +66,6 @@ export class AlifState {
     this.a.set(s.a as Float64Array);
     this.epsRec.set(s.epsRec as Float64Array);
     if (this.epsIn) this.epsIn.set(s.epsIn as Float64Array);
-  }
-}
-
-/** ε[i, j] ← ψ_j pre_i + c_j ε[i, j]. */
-function advanceEps(eps: Float64Array, pre: Float64Array, nPre: number, psi: Float64Array, c: Float64Array, n: number): void {
-  for (let i = 0; i < nPre; i++) {
-    const p = pre[i];
-    const base = i * n;
-    for (let j = 0; j < n; j++) eps[base + j] = psi[j] * p + c[j] * eps[base + j];
   }
 }
 
@@ -81,22 +81,4 @@ export function accumulateAlifOuter(g: Float64Array, pre: Float64Array, eps: Flo
 /** Diagonal input: g_j += lp_j (pre_j − β ε_j). */
 export function accumulateAlifDiagonal(g: Float64Array, pre: Float64Array, eps: Float64Array, lp: Float64Array, n: number, beta: number): void {
   for (let j = 0; j < n; j++) g[j] += lp[j] * (pre[j] - beta * eps[j]);
-}
-
-/** κ-filtered traces: f ← κ f + (1 − κ) ψ_j (pre_i − β ε), g += L_j f. */
-export function accumulateAlifFiltered(
-  f: Float64Array, g: Float64Array, pre: Float64Array, eps: Float64Array, nPre: number,
-  psi: Float64Array, L: Float64Array, n: number, kappa: number, beta: number,
-): void {
-  const b = 1 - kappa;
-  for (let i = 0; i < nPre; i++) {
-    const p = pre[i];
-    const base = i * n;
-    for (let j = 0; j < n; j++) {
-      const q = base + j;
-      const fv = kappa * f[q] + b * psi[j] * (p - beta * eps[q]);
-      f[q] = fv;
-      g[q] += L[j] * fv;
-    }
-  }
 }

@@ -20,9 +20,15 @@
  * so that G is the e-prop estimate of dE/dW when L_j^t = ∂E/∂z_j^t (descend with W ← W − η·G).
  * Weights are pre-major (row i = presynaptic i). With `diagonalInput` every neuron j has one
  * private input x_j with weight W^in_j (nIn = n, W^in of length n, e_jj = ψ_j x̄_j).
- * The caller owns the optimiser.
+ * The caller owns the optimiser. The κ-filtered loops and ALIF's ε^a run in wasm/traceKernel.wat
+ * on arrays in the kernel's memory (ψ, z̄, x̄, gradients, filtered traces, ε^a), with the same
+ * float64 operations as the formulas above. The filtered traces F_κ(e) and ε^a are flushed to 0
+ * when they fall below 2^−1022 ≈ 2.2·10⁻³⁰⁸ (the smallest normal float64): a silent neuron's traces
+ * otherwise decay into subnormal numbers that x·κ rounds back to themselves, which stay there for
+ * good and make every step several times slower. Below 10⁻³⁰⁸ they carry no gradient anyway.
  */
-import { accumulateAlifDiagonal, accumulateAlifFiltered, accumulateAlifOuter, AlifState } from './epropAlif';
+import { TraceArena } from '../wasm/traceKernel';
+import { accumulateAlifDiagonal, accumulateAlifOuter, AlifState } from './epropAlif';
 import { pseudoDerivative } from './surrogate';
 
 export interface EpropLifParams {
@@ -60,6 +66,11 @@ export class EpropCore {
   readonly alif: AlifState | null;
   /** Recurrent + input current collected for the next step. */
   private readonly drive: Float64Array;
+  /** The kernel's memory and scratch rows: (1 − κ)·pre_i, the learning signal L_j, (1 − κ)·ψ_j. */
+  private readonly arena: TraceArena;
+  private readonly preScaled: Float64Array;
+  private readonly lsig: Float64Array;
+  private readonly psiScaled: Float64Array;
   readonly spikes: Int32Array;
   spikeCount = 0;
 
@@ -81,18 +92,27 @@ export class EpropCore {
     const beta = params.beta_a ?? 0;
     if (!(beta >= 0) || !Number.isFinite(beta)) throw new Error('e-prop: beta_a must be a finite number ≥ 0');
     if (beta > 0 && !(params.rho !== undefined && params.rho > 0 && params.rho < 1)) throw new Error('e-prop: ALIF (beta_a > 0) needs rho in (0, 1)');
-    this.alif = beta > 0 ? new AlifState(nIn, n, learnInput, diagonalInput) : null;
+    const filtered = kappa > 0;
+    this.arena = new TraceArena([
+      n, n, nIn, wIn.length, n * n, filtered ? nIn * n : 0, filtered ? n * n : 0, Math.max(nIn, n), n, n,
+      ...(beta > 0 ? AlifState.arenaLengths(nIn, n, learnInput, diagonalInput) : []),
+    ]);
+    const f64 = (length: number) => this.arena.f64(length);
+    this.alif = beta > 0 ? new AlifState(nIn, n, learnInput, diagonalInput, this.arena) : null;
     this.v = new Float64Array(n);
     this.z = new Float64Array(n);
-    this.psi = new Float64Array(n);
-    this.zbar = new Float64Array(n);
-    this.xbar = new Float64Array(nIn);
+    this.psi = f64(n);
+    this.zbar = f64(n);
+    this.xbar = f64(nIn);
     this.refr = new Int32Array(n);
     this.drive = new Float64Array(n);
-    this.gIn = new Float64Array(wIn.length);
-    this.gRec = new Float64Array(n * n);
-    this.fIn = kappa > 0 ? new Float64Array(nIn * n) : null;
-    this.fRec = kappa > 0 ? new Float64Array(n * n) : null;
+    this.gIn = f64(wIn.length);
+    this.gRec = f64(n * n);
+    this.fIn = filtered ? f64(nIn * n) : null;
+    this.fRec = filtered ? f64(n * n) : null;
+    this.preScaled = f64(Math.max(nIn, n));
+    this.lsig = f64(n);
+    this.psiScaled = f64(n);
     this.spikes = new Int32Array(n);
   }
 
@@ -172,8 +192,12 @@ export class EpropCore {
   private accumulateAlif(L: Float64Array, lp: Float64Array): void {
     const al = this.alif!, n = this.n, beta = this.params.beta_a ?? 0, k = this.kappa;
     if (this.fIn && this.fRec) {
-      if (al.epsIn) accumulateAlifFiltered(this.fIn, this.gIn, this.xbar, al.epsIn, this.nIn, this.psi, L, n, k, beta);
-      accumulateAlifFiltered(this.fRec, this.gRec, this.zbar, al.epsRec, n, this.psi, L, n, k, beta);
+      // κ-filtered traces: f ← κ f + (1 − κ) ψ_j (pre_i − β ε^a_ij), g += L_j f.
+      const b = 1 - k, bpsi = this.psiScaled;
+      for (let j = 0; j < n; j++) bpsi[j] = b * this.psi[j];
+      this.lsig.set(L);
+      if (al.epsIn) this.arena.alifFilteredTraces(this.nIn, n, this.fIn, this.gIn, this.xbar, al.epsIn, bpsi, this.lsig, k, beta);
+      this.arena.alifFilteredTraces(n, n, this.fRec, this.gRec, this.zbar, al.epsRec, bpsi, this.lsig, k, beta);
       return;
     }
     if (al.epsIn && this.diagonalInput) accumulateAlifDiagonal(this.gIn, this.xbar, al.epsIn, lp, n, beta);
@@ -181,18 +205,12 @@ export class EpropCore {
     accumulateAlifOuter(this.gRec, this.zbar, al.epsRec, n, lp, n, beta);
   }
 
+  /** κ-filtered traces: f_ij ← κ f_ij + ((1 − κ) pre_i) ψ_j, g_ij += L_j f_ij. */
   private accumulateFiltered(f: Float64Array, g: Float64Array, pre: Float64Array, nPre: number, L: Float64Array): void {
-    const n = this.n, psi = this.psi, k = this.kappa, b = 1 - k;
-    for (let i = 0; i < nPre; i++) {
-      const pi = pre[i] * b;
-      const base = i * n;
-      for (let j = 0; j < n; j++) {
-        const q = base + j;
-        const fv = k * f[q] + pi * psi[j];
-        f[q] = fv;
-        g[q] += L[j] * fv;
-      }
-    }
+    const k = this.kappa, b = 1 - k, pb = this.preScaled;
+    for (let i = 0; i < nPre; i++) pb[i] = pre[i] * b;
+    this.lsig.set(L);
+    this.arena.filteredTraces(nPre, this.n, f, g, pb, this.psi, this.lsig, k);
   }
 
   /**

@@ -16,6 +16,8 @@
  * −ρ·w_ij·z_i⁴ is added to the accumulated gradient, z_i a postsynaptic spike trace (+1 per spike,
  * decay 100 ms), which shrinks the input weights of neurons that fire too much. ρ = 0 turns it off.
  * Weights are row-major nPre × nPost, shared with the DenseProjection that delivers the spikes.
+ * The per-synapse loop (the two filter stages and the gradient) runs in wasm/traceKernel.wat on
+ * arrays in the kernel's memory, with the same float64 operations as the formulas above.
  */
 import type { Component, ComponentSnapshot, SpikeSource, StepContext } from '../core/component';
 import type { LifGroup } from '../neurons/lif';
@@ -23,6 +25,7 @@ import { alphaCoefs, pspCoefs, type AlphaCoefs, type PspCoefs } from './filters'
 import { fastSigmoidDerivative } from './surrogate';
 import type { ErrorSignal } from './vanRossumError';
 import * as det from '../core/detMath';
+import { TraceArena } from '../wasm/traceKernel';
 
 export interface SuperSpikeParams {
   /** Learning rate η: the largest step per block (mV). */
@@ -51,8 +54,11 @@ export class SuperSpikeConnection implements Component {
   /** Presynaptic PSP traces: rise u and trace p = ε∗S. */
   private readonly u: Float64Array;
   readonly p: Float64Array;
-  /** Surrogate σ′(U_i) of this step. */
-  private readonly sig: Float64Array;
+  /** b_r·σ′(U_i) of this step (b_r: the α filter's input coefficient). */
+  private readonly bsig: Float64Array;
+  /** The error e_i of this step, copied next to the traces. */
+  private readonly errNow: Float64Array;
+  private readonly arena: TraceArena;
   /** Postsynaptic spike trace z_i and ρ·z_i⁴ of this step (activity regulariser). */
   private readonly z: Float64Array;
   private readonly zReg: Float64Array;
@@ -82,15 +88,17 @@ export class SuperSpikeConnection implements Component {
     this.nPost = post.size;
     if (w.length !== this.nPre * this.nPost) throw new Error(`${name}: weights have ${w.length} entries, expected ${this.nPre * this.nPost}`);
     this.params = { ...params };
+    const n = w.length;
+    this.arena = new TraceArena([this.nPre, this.nPost, this.nPost, n, n, n]);
     this.u = new Float64Array(this.nPre);
-    this.p = new Float64Array(this.nPre);
-    this.sig = new Float64Array(this.nPost);
+    this.p = this.arena.f64(this.nPre);
+    this.bsig = this.arena.f64(this.nPost);
+    this.errNow = this.arena.f64(this.nPost);
     this.z = new Float64Array(this.nPost);
     this.zReg = new Float64Array(this.nPost);
-    const n = w.length;
-    this.h1 = new Float64Array(n);
-    this.elig = new Float64Array(n);
-    this.grad = new Float64Array(n);
+    this.h1 = this.arena.f64(n);
+    this.elig = this.arena.f64(n);
+    this.grad = this.arena.f64(n);
     this.rms = new Float64Array(n);
     this.psp = pspCoefs(params.tau_rise, params.tau_decay, dt);
     this.alpha = alphaCoefs(params.tau_rise, params.tau_decay, dt);
@@ -113,9 +121,10 @@ export class SuperSpikeConnection implements Component {
     for (let s = 0; s < this.pre.spikeCount; s++) u[sp[s]] += 1;
 
     const { beta } = this.params;
+    const { ar, br, ad, bd } = this.alpha;
     const rho = this.params.reg_rho ?? 0;
-    const theta = this.post.params.v_th, v = this.post.v, sig = this.sig;
-    for (let i = 0; i < nPost; i++) sig[i] = fastSigmoidDerivative(v[i], theta, beta);
+    const theta = this.post.params.v_th, v = this.post.v, bsig = this.bsig;
+    for (let i = 0; i < nPost; i++) bsig[i] = br * fastSigmoidDerivative(v[i], theta, beta);
     if (rho > 0) {
       const z = this.z, zr = this.zReg, decay = det.exp(-this.dt / REG_TAU_MS);
       for (let i = 0; i < nPost; i++) z[i] *= decay;
@@ -123,20 +132,10 @@ export class SuperSpikeConnection implements Component {
       for (let s = 0; s < this.post.spikeCount; s++) z[ps[s]] += 1;
       for (let i = 0; i < nPost; i++) zr[i] = rho * z[i] ** 4;
     }
-    const { ar, br, ad, bd } = this.alpha;
-    const h1 = this.h1, el = this.elig, g = this.grad, e = this.err.error, zr = this.zReg, w = this.w;
-    for (let j = 0; j < nPre; j++) {
-      const pj = p[j];
-      const base = j * nPost;
-      for (let i = 0; i < nPost; i++) {
-        const q = base + i;
-        const a = ar * h1[q] + br * sig[i] * pj;
-        h1[q] = a;
-        const l = ad * el[q] + bd * a;
-        el[q] = l;
-        g[q] += l * e[i];
-      }
-    }
+    // Per synapse q = j·nPost + i: a = ar·h1 + (br·σ′_i)·p_j, h1 = a; λ = ad·λ + bd·a; g += λ·e_i.
+    const g = this.grad, zr = this.zReg, w = this.w;
+    this.errNow.set(this.err.error);
+    this.arena.alphaTraces(nPre, nPost, this.h1, this.elig, g, bsig, this.errNow, p, ar, ad, bd);
     if (rho > 0) for (let j = 0; j < nPre; j++) for (let i = 0, q = j * nPost; i < nPost; i++, q++) g[q] -= zr[i] * w[q];
     if ((ctx.clock.step + 1) % this.blockSteps === 0) this.applyBlock();
   }

@@ -136,17 +136,21 @@ export class LplSpikingRule {
       this.u[j] = this.u[j] * aSyn + preS[j];
       this.p[j] += kMem * (this.u[j] - this.p[j]);
     }
-    const synPre = this.synPre, postPtr = this.postPtr;
+    const synPre = this.synPre, postPtr = this.postPtr, pj = this.p, eD = this.eD, eR = this.eR, G = this.G;
+    const delta = q.delta;
     for (let i = 0; i < nPost; i++) {
       const x = U[i] - q.theta_mV;
       const fp = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
       const ebar = this.errD[i] - this.errR[i];
-      for (let k = postPtr[i]; k < postPtr[i + 1]; k++) {
+      const end = postPtr[i + 1];
+      for (let k = postPtr[i]; k < end; k++) {
         const j = synPre[k];
-        const inp = cA * this.p[j] * fp;
-        this.eD[k] = this.eD[k] * aD + inp;
-        this.eR[k] = this.eR[k] * aR + inp;
-        this.G[k] += (this.eD[k] - this.eR[k]) * ebar + (preS[j] ? q.delta : 0);
+        const inp = cA * pj[j] * fp;
+        const d = eD[k] * aD + inp;
+        const r = eR[k] * aR + inp;
+        eD[k] = d;
+        eR[k] = r;
+        G[k] += (d - r) * ebar + (preS[j] ? delta : 0);
       }
     }
     this.stepCount++;

@@ -19,6 +19,7 @@
  */
 import * as det from '../core/detMath';
 import { batchForward } from '../wasm/denseBatchKernel';
+import { DenseWeights } from '../wasm/weightUpdateKernel';
 export interface LplRateParams {
   /** Learning rate η (per frame). */
   eta: number;
@@ -56,8 +57,12 @@ export class LplRateLayer {
   private batchX: Float32Array | null = null;
   private hasPrev = false;
 
+  /** W and the update's input row and factors live in WebAssembly memory (wasm/weightUpdateKernel.wat runs ΔW). */
+  private readonly weights: DenseWeights;
+
   constructor(readonly nIn: number, readonly nOut: number, public p: LplRateParams, init: () => number) {
-    this.W = new Float32Array(nIn * nOut);
+    this.weights = new DenseWeights(nOut, nIn);
+    this.W = this.weights.W;
     for (let k = 0; k < this.W.length; k++) this.W[k] = init();
     this.a = new Float64Array(nOut);
     this.z = new Float64Array(nOut);
@@ -67,7 +72,7 @@ export class LplRateLayer {
     this.cov = new Float64Array(nOut * nOut);
     this.err = new Float64Array(nOut);
     this.xMean = new Float64Array(nIn);
-    this.xc = new Float32Array(nIn);
+    this.xc = this.weights.x;
   }
 
   /** x − x̄ into a scratch buffer (x unchanged when centring is off). */
@@ -138,7 +143,7 @@ export class LplRateLayer {
 
   /** One learning step on frame x. `continuing`: x follows the previous frame in the same sequence. */
   learn(raw: Float32Array, continuing: boolean): void {
-    const { p, z, zPrev, mean, variance, cov, err, nOut: M, nIn: N, W } = this;
+    const { p, z, zPrev, mean, variance, cov, err, nOut: M, nIn: N } = this;
     if (p.tau_input > 0) {
       const k = 1 / p.tau_input;
       for (let j = 0; j < N; j++) this.xMean[j] += (raw[j] - this.xMean[j]) * k;
@@ -168,12 +173,11 @@ export class LplRateLayer {
       }
       err[i] = e * (1 / (1 + det.exp(-this.a[i]))); // × f′(a) = sigmoid(a)
     }
-    const decay = 1 - p.eta * p.weight_decay;
-    for (let i = 0; i < M; i++) {
-      const g = p.eta * err[i];
-      const row = i * N;
-      for (let j = 0; j < N; j++) W[row + j] = W[row + j] * decay + g * x[j];
-    }
+    // W_ij ← W_ij·(1 − η·η_w) + (η·err_i)·x_j, rounded to float32 (wasm/weightUpdateKernel.wat).
+    const g = this.weights.g;
+    for (let i = 0; i < M; i++) g[i] = p.eta * err[i];
+    if (x !== this.weights.x) this.weights.x.set(x);
+    this.weights.decayAdd(1 - p.eta * p.weight_decay);
     zPrev.set(z);
     this.hasPrev = true;
   }

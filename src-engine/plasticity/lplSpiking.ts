@@ -14,8 +14,11 @@
  * φ = 0 is the "Pred. off" ablation and λ = 0 "Hebb off". With σ² small the Hebbian term
  * dominates (Hebbian window); with σ² large the predictive, anti-Hebbian term takes over.
  * r̄ and σ² can be frozen (`freezeStats`) for the clamp protocol of the paper's Fig. 6.
+ * The per-synapse loop (eligibility stages and G) runs in wasm/lplSpikingKernel.wat on arrays in
+ * the kernel's memory, with the same float64 operations in the same order.
  */
 import * as det from '../core/detMath';
+import { LplSpikingKernel } from '../wasm/lplSpikingKernel';
 export interface LplSpikingParams {
   eta: number;
   lambda: number;
@@ -65,6 +68,7 @@ export class LplSpikingRule {
   /** Ring of recent postsynaptic spikes for the delayed term: delaySteps+1 rows of nPost. */
   readonly hist: Uint8Array;
   private readonly delaySteps: number;
+  private readonly kernel: LplSpikingKernel;
   private stepCount = 0;
   /** Per-step constants derived from prm (see setParams). */
   private k = { aSyn: 0, kMem: 0, aD: 0, aR: 0, aMean: 0, kVar: 0, every: 1 };
@@ -74,25 +78,28 @@ export class LplSpikingRule {
   constructor(readonly nPre: number, readonly nPost: number, prm: LplSpikingParams, readonly dt: number, mask: Uint8Array | null = null) {
     this.prm = { ...prm };
     this.setParams({});
-    const pre: number[] = [], post: number[] = [];
-    this.postPtr = new Int32Array(nPost + 1);
+    const pre: number[] = [], post: number[] = [], ptr = [0];
     for (let i = 0; i < nPost; i++) {
       for (let j = 0; j < nPre; j++) if (!mask || mask[j * nPost + i]) {
         pre.push(j);
         post.push(i);
       }
-      this.postPtr[i + 1] = pre.length;
+      ptr.push(pre.length);
     }
-    this.synPre = Int32Array.from(pre);
-    this.synPost = Int32Array.from(post);
     const nSyn = pre.length;
+    this.kernel = new LplSpikingKernel(nPre, nPost, nSyn);
+    this.postPtr = this.kernel.postPtr;
+    this.postPtr.set(ptr);
+    this.synPre = this.kernel.synPre;
+    this.synPre.set(pre);
+    this.synPost = Int32Array.from(post);
     this.rbar = new Float64Array(nPost);
     this.sigma2 = new Float64Array(nPost);
     this.u = new Float64Array(nPre);
-    this.p = new Float64Array(nPre);
-    this.eD = new Float64Array(nSyn);
-    this.eR = new Float64Array(nSyn);
-    this.G = new Float64Array(nSyn);
+    this.p = this.kernel.p;
+    this.eD = this.kernel.eD;
+    this.eR = this.kernel.eR;
+    this.G = this.kernel.G;
     this.errD = new Float64Array(nPost);
     this.errR = new Float64Array(nPost);
     this.delaySteps = Math.round(prm.delay_ms / dt);
@@ -136,23 +143,16 @@ export class LplSpikingRule {
       this.u[j] = this.u[j] * aSyn + preS[j];
       this.p[j] += kMem * (this.u[j] - this.p[j]);
     }
-    const synPre = this.synPre, postPtr = this.postPtr, pj = this.p, eD = this.eD, eR = this.eR, G = this.G;
-    const delta = q.delta;
+    // Per synapse k (post i, pre j): inp = cA·p_j·f′(U_i); eD ← eD·aD + inp; eR ← eR·aR + inp;
+    // G += (eD − eR)·ē_i + (S_j ? δ : 0) — in the kernel (cA = 1: p_j·f′ is the same number).
+    const fpArr = this.kernel.fp, ebarArr = this.kernel.ebar;
     for (let i = 0; i < nPost; i++) {
       const x = U[i] - q.theta_mV;
-      const fp = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
-      const ebar = this.errD[i] - this.errR[i];
-      const end = postPtr[i + 1];
-      for (let k = postPtr[i]; k < end; k++) {
-        const j = synPre[k];
-        const inp = cA * pj[j] * fp;
-        const d = eD[k] * aD + inp;
-        const r = eR[k] * aR + inp;
-        eD[k] = d;
-        eR[k] = r;
-        G[k] += (d - r) * ebar + (preS[j] ? delta : 0);
-      }
+      fpArr[i] = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
+      ebarArr[i] = this.errD[i] - this.errR[i];
     }
+    this.kernel.preS.set(preS);
+    this.kernel.step(aD, aR, q.delta);
     this.stepCount++;
     if (this.stepCount % every === 0) this.applyUpdate(w, every);
   }

@@ -3,6 +3,7 @@
  * spike i in the source range, g_j ← g_j + W[i, j] for every j. Use it for small all-to-all
  * layers (plastic feed-forward inputs); use SparseProjection when most entries are zero.
  */
+import { digestValue } from '../core/stateDigest';
 import type { Component, ComponentSnapshot, StepContext } from '../core/component';
 import { resolveProjectionSpec, type ProjectionSpec, type ResolvedSpec } from './projection';
 
@@ -48,6 +49,11 @@ export class DenseProjection implements Component {
 
   snapshot(): ComponentSnapshot {
     return { w: this.w.slice() };
+  }
+
+  /** The digest of snapshot(), hashed from the live weights without copying them. */
+  digest(h: number): number {
+    return digestValue(h, { w: this.w });
   }
 
   restore(s: ComponentSnapshot): void {

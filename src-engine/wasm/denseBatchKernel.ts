@@ -9,7 +9,7 @@
 import { denseBatchKernelWasm } from './denseBatchKernel.wasm';
 import { instantiate } from './wasmApi';
 
-type ForwardFn = (E: number, N: number, M: number, x: number, wt: number, s: number) => void;
+type ForwardFn = (E: number, N: number, blocks: number, x: number, packed: number, s: number) => void;
 type PairCosineFn = (E: number, M: number, c: number, ct: number, norm: number, seq: number, d: number, out: number) => void;
 
 let scratch: { buffer: ArrayBuffer; bytes: number; forward: ForwardFn; pairCosine: PairCosineFn } | null = null;
@@ -33,13 +33,20 @@ const align = (n: number) => Math.ceil(n / 16) * 16;
  */
 export function batchForward(W: Float32Array, nIn: number, nOut: number, X: Float32Array, E: number, S: Float64Array): void {
   if (W.length < nIn * nOut || X.length < E * nIn || S.length < E * nOut) throw new Error('batchForward: arrays shorter than their sizes');
-  const xo = 0, wo = align(E * nIn * 4), so = wo + align(nIn * nOut * 4);
-  const m = memory(so + E * nOut * 8);
+  // The kernel takes the weights packed by blocks of eight units, P[(b·nIn + j)·8 + k] = W[(8b + k)·nIn + j], zero-padded.
+  const blocks = Math.ceil(nOut / 8), padded = 8 * blocks;
+  const xo = 0, po = align(E * nIn * 4), so = po + align(padded * nIn * 4);
+  const m = memory(so + E * padded * 8);
   new Float32Array(m.buffer, xo, E * nIn).set(X.subarray(0, E * nIn));
-  const wt = new Float32Array(m.buffer, wo, nIn * nOut);
-  for (let i = 0; i < nOut; i++) for (let j = 0; j < nIn; j++) wt[j * nOut + i] = W[i * nIn + j];
-  m.forward(E, nIn, nOut, xo, wo, so);
-  S.set(new Float64Array(m.buffer, so, E * nOut));
+  const P = new Float32Array(m.buffer, po, padded * nIn);
+  for (let i = 0; i < padded; i++) {
+    const b = i >> 3, k = i & 7;
+    for (let j = 0; j < nIn; j++) P[(b * nIn + j) * 8 + k] = i < nOut ? W[i * nIn + j] : 0;
+  }
+  m.forward(E, nIn, blocks, xo, po, so);
+  const out = new Float64Array(m.buffer, so, E * padded);
+  if (padded === nOut) S.set(out);
+  else for (let e = 0; e < E; e++) S.set(out.subarray(e * padded, e * padded + nOut), e * nOut);
 }
 
 /** Sums of cos(C_a, C_b) = (C_a·C_b)/(norm_a·norm_b) over pairs a < b with both norms ≥ 1e−12, split by whether seq_a = seq_b (C row-major E × M). */

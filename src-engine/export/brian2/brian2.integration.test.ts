@@ -6,9 +6,14 @@
  * time (long enough for ~10⁴ spikes per layer) and a fixed Brian2 seed, parses its result line and
  * compares every layer's mean rate with the engine's Session run for the same time, averaged over
  * a few app seeds (the two simulators draw different random numbers, so only statistics agree).
+ * The scripts run one after the other in one Python process (runpy, each with its own command
+ * line and namespace, as `python3 script.py …` runs it: Brian2 is imported once instead of four
+ * times), which prints each script's output between markers; the cases read their part while the
+ * engine computes the app's rates here. A script's own output is the same as in a process of its
+ * own (Brian2 seeds its generator from --seed; its objects of the previous script are collected).
  * If Brian2 is not importable the tests fail with a message naming the package; they never skip.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,15 +64,57 @@ interface Brian2Result {
   metrics: Record<string, unknown>;
 }
 
-function runPython(file: string, durationS: number, cwd: string): Promise<Brian2Result> {
-  return new Promise((resolve, reject) => {
-    execFile(PYTHON, [file, '--duration', String(durationS), '--seed', '1', '--target', 'numpy'], { cwd, timeout: PYTHON_TIMEOUT_MS, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${file} failed: ${err.message}\n${stderr.split('\n').slice(-15).join('\n')}`));
-      const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
-      if (!line) return reject(new Error(`${file} printed no ${RESULT_MARKER.trim()} line:\n${stdout.slice(-2000)}`));
-      resolve(JSON.parse(line.slice(RESULT_MARKER.length)) as Brian2Result);
-    });
+const END = 'SCRIPT_END ';
+
+/** Runs each job's script in turn, as `python3 script args…` would, and ends its output with "SCRIPT_END <index> <status>". */
+const DRIVER = [
+  'import gc, json, runpy, sys, traceback',
+  'for k, argv in enumerate(json.loads(sys.argv[1])):',
+  '    status = 0',
+  '    sys.argv = argv',
+  '    try:',
+  "        runpy.run_path(argv[0], run_name='__main__')",
+  '    except SystemExit as e:',
+  '        status = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)',
+  '    except BaseException:',
+  '        traceback.print_exc(file=sys.stdout)',
+  '        status = 1',
+  '    gc.collect()  # the script\'s Brian2 objects (reference cycles) go before the next one builds its network',
+  `    print(${JSON.stringify(END)} + str(k) + ' ' + str(status), flush=True)`,
+].join('\n');
+
+/** One Python process for all scripts; a promise per script for its result line. */
+function runScripts(jobs: { file: string; durationS: number }[], cwd: string): Promise<Brian2Result>[] {
+  const argv = jobs.map((j) => [j.file, '--duration', String(j.durationS), '--seed', '1', '--target', 'numpy']);
+  const settle: { resolve: (r: Brian2Result) => void; reject: (e: Error) => void }[] = [];
+  const results = jobs.map(() => new Promise<Brian2Result>((resolve, reject) => settle.push({ resolve, reject })));
+  const child = spawn(PYTHON, ['-c', DRIVER, JSON.stringify(argv)], { cwd, timeout: PYTHON_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '', err = '', part = '', done = 0;
+  child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    let nl: number;
+    while ((nl = out.indexOf('\n')) >= 0) {
+      const line = out.slice(0, nl);
+      out = out.slice(nl + 1);
+      if (!line.startsWith(END)) {
+        part += line + '\n';
+        continue;
+      }
+      const [k, status] = line.slice(END.length).split(' ').map(Number);
+      const result = part.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+      if (status !== 0 || !result) settle[k].reject(new Error(`${jobs[k].file} failed (exit status ${status}):\n${part.slice(-2000)}\n${err.split('\n').slice(-15).join('\n')}`));
+      else settle[k].resolve(JSON.parse(result.slice(RESULT_MARKER.length)) as Brian2Result);
+      part = '';
+      done = k + 1;
+    }
   });
+  child.on('close', (code, signal) => {
+    for (let k = done; k < jobs.length; k++) settle[k].reject(new Error(`Python stopped before ${jobs[k].file} ended (exit ${code ?? signal}):\n${part.slice(-2000)}\n${err.split('\n').slice(-15).join('\n')}`));
+  });
+  // Unhandled until a case awaits it: a failure is reported by that case.
+  for (const r of results) r.catch(() => {});
+  return results;
 }
 
 
@@ -75,19 +122,25 @@ const dir = mkdtempSync(join(tmpdir(), 'brian2-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const problem = brian2Problem();
 
+/** Every case's script, exported and written before any runs. */
+const scripts = CASES.map((c) => {
+  const exp = exportBrian2(c.id, { ...defaultParams(findExperiment(c.id)!), ...c.params }, 1);
+  if (!exp.ok) return { error: exp.reason, file: '' };
+  const file = join(dir, exp.filename);
+  writeFileSync(file, exp.script);
+  return { error: null, file };
+});
+let running: Promise<Brian2Result>[] | null = null;
+
 describe('exported Brian2 scripts reproduce the app\'s rates (within 10%)', () => {
-  it.each(CASES)('$id', async (c) => {
+  it.each(CASES.map((c, k) => ({ ...c, k })))('$id', async (c) => {
     if (problem) throw new Error(problem);
-    const def = findExperiment(c.id)!;
-    const exp = exportBrian2(c.id, { ...defaultParams(def), ...c.params }, 1);
-    if (!exp.ok) throw new Error(exp.reason);
-    const file = join(dir, exp.filename);
-    writeFileSync(file, exp.script);
-    // Brian2 runs in its own process while the engine computes the app's rates here: the two
-    // overlap on the machine's two cores instead of waiting for each other.
-    const pending = runPython(file, c.durationS, dir);
+    if (scripts[c.k].error) throw new Error(scripts[c.k].error!);
+    // Brian2 runs the scripts in its own process while the engine computes the app's rates here:
+    // the two overlap on the machine's two cores instead of waiting for each other.
+    running ??= runScripts(CASES.map((cs, k) => ({ file: scripts[k].file || join(dir, `${cs.id}-not-exported.py`), durationS: cs.durationS })), dir);
     const { labels, rates: app } = appRates(c, APP_SEEDS);
-    const b = await pending;
+    const b = await running[c.k];
     expect(b.experiment).toBe(c.id);
     expect(b.duration_s).toBe(c.durationS);
     expect(b.layers.map((l) => l.label)).toEqual(labels);

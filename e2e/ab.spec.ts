@@ -6,7 +6,7 @@
 import { expect, test, type Page } from './fixtures';
 import { decodeLink, encodeFragment } from '../src-engine/config/link';
 import { readNumber, simCli, waitForStep } from './helpers';
-import { pauseNow, stepTo } from './runControl';
+import { openAt, pauseNow } from './runControl';
 
 function bLink(aLink: string): string {
   const { config } = decodeLink(aLink);
@@ -54,12 +54,11 @@ test('A and B advance together and equal two separate runs', async ({ page, brow
   expect(r.fb).toBe(simCli(bLink(link), end).fingerprint);
   expect(r.fb).not.toBe(r.fa);
 
-  // The one link reopens both runs.
+  // The one link reopens both runs (here at step 3000: ?at= advances both).
   const fresh = await (await browser.newContext()).newPage();
-  await fresh.goto(link);
+  await openAt(fresh, link, 3000);
   await expect(fresh.getByTestId('ab-toggle')).toBeChecked();
   await expect(fresh.getByTestId('ab-b-fingerprint')).toHaveText(/^[0-9a-f]{16}$/);
-  await stepTo(fresh, 3000);
   await expect(fresh.getByTestId('ab-b-step')).toHaveText('3000');
   const f = await both(fresh);
   expect(f.fa).toBe(simCli(link, 3000).fingerprint);

@@ -97,6 +97,9 @@ test('the 3D landscape draws a coloured surface; dragging λ changes it, and not
   await page.mouse.up();
   await expect.poll(async () => Number(await page.getByTestId('metric-lambda').textContent())).toBeGreaterThan(0.7);
   await expect.poll(() => view.getAttribute('data-range')).not.toBe(rangeAttr);
+  // The drag sent several values; wait for the view of the last one (its title names λ), drawn.
+  const lambda = Number(Number(await page.getByTestId('param-lambda-value').inputValue()).toPrecision(3));
+  await expect(view).toHaveAttribute('data-title', new RegExp(`λ = ${lambda} `));
   await drawn(view);
   const after = await settled(page, view, 'after');
   const share = await changed(page, 'before', 'after');

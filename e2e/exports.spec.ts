@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from './fixtures';
-import { openMoreParams, readNumber, waitForStep } from './helpers';
-import { pauseNow, stepTo } from './runControl';
+import LZString from 'lz-string';
+import { openMoreParams, waitForStep } from './helpers';
+import { openAt, pauseNow, stepTo } from './runControl';
 
 const bodyKey = async (page: Page, key: string) => {
   await page.locator('body').click({ position: { x: 2, y: 2 } });
@@ -96,15 +97,10 @@ test('each chart downloads as a valid PNG, SVG and CSV', async ({ page }) => {
 
 test('an experiment chart exports its series; the configuration JSON imports to the same fingerprint', async ({ browser }) => {
   const page = await browser.newPage();
-  await page.goto('/');
-  // Let the start-up run begin first, so the choice below is not overtaken by the initial configuration.
-  await waitForStep(page, 1);
-  // stdp-bimodal would open at full speed; a speed chosen first stays, so the replay below stays short.
-  await page.getByTestId('speed').selectOption({ label: '1× real time' });
-  await page.getByTestId('experiment').selectOption('stdp-bimodal');
+  // stdp-bimodal opened at step 2000 (?at=2000), so the run is at known steps and the fresh page below reaches it in a few clicks.
+  await openAt(page, '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'stdp-bimodal', s: 1, p: {} })), 2000);
   await expect(page.getByTestId('experiment')).toHaveValue('stdp-bimodal');
   await expect(page.locator('[data-testid=primary-charts] figure').first()).toBeVisible();
-  await waitForStep(page, 2000);
   const first = page.locator('[data-testid=primary-charts] figure').first();
   const id = ((await first.getAttribute('data-testid')) ?? '').replace(/^plot-/, '');
   const csv = (await saved(page, `export-csv-${id}`)).bytes.toString('utf8').trim().split('\n');
@@ -117,14 +113,16 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   // A live change, so the file must carry a recorded event too.
   await openMoreParams(page);
   await page.getByTestId('param-a_plus_ratio').fill('0.005');
-  await waitForStep(page, (await readNumber(page, 'step')) + 1000);
-  const step = await pauseNow(page);
+  await expect(page.getByTestId('param-a_plus_ratio-value')).toHaveValue('0.0050');
+  await page.getByTestId('step-100').click();
+  const step = 3000;
+  await expect(page.getByTestId('step')).toHaveText(String(step));
   const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
   await page.getByTestId('share').click();
   const json = await saved(page, 'action-download-config');
   expect(json.name).toMatch(/^stdp-bimodal_config_step\d+\.json$/);
   const wire = JSON.parse(json.bytes.toString('utf8'));
-  expect(wire).toMatchObject({ v: 2, e: 'stdp-bimodal' });
+  expect(wire).toMatchObject({ v: 2, e: 'stdp-bimodal', ev: [[2000, 'a_plus_ratio', 0.005]] });
 
   const fresh = await browser.newPage();
   await fresh.goto('/?autoplay=0');

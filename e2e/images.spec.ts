@@ -55,6 +55,8 @@ test('own images are decoded locally, validated, trained on, and a link says so'
   expect(requests.filter((r) => r.startsWith('POST') || r.startsWith('PUT'))).toEqual([]);
   const link = page.url();
   expect(wireOf(link).u.li).toBe(3);
+  // Done with the author's page: closed, so its training does not compete with the page below.
+  await page.close();
 
   // Elsewhere the images are missing: the run falls back to the default input and says why.
   const other = await (await browser.newContext()).newPage();

@@ -1,5 +1,6 @@
 /**
  * The lecture view (issue 13), checked as the room sees it:
+ * - 1920×1080 (a modern projector): story charts and their controls on the first screen;
  * - 1024×768: for every experiment its story charts and the controls acting on them are on the
  *   first screen together, nothing scrolls sideways, no legend covers data (each chart reports
  *   the data marks under its legend, counted from its own geometry), and the measurements card
@@ -60,6 +61,24 @@ test('1024×768: every experiment shows its story charts beside its controls; le
     });
   }
   await page.close();
+});
+
+test('1920×1080: every experiment shows its story charts and the controls acting on them on the first screen', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto('/');
+  for (const def of EXPERIMENTS) {
+    await test.step(def.id, async () => {
+      if ((await page.getByTestId('experiment').inputValue()) !== def.id) await page.getByTestId('experiment').selectOption(def.id);
+      await expect(page.getByTestId('summary')).toContainText(def.summary.slice(0, 40));
+      const plots = def.primary?.plots ?? [];
+      const controls = def.primary?.controls ?? [];
+      for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const boxes = [...plots.map((id) => `[data-testid="${chartId(id)}"]`), ...controls.map((k) => `[data-testid="param-${k}"]`)].join(',');
+      expect(await onFirstScreen(page, boxes), `${def.id}: story charts and controls on the first screen`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${def.id}: no sideways scrolling`).toBeLessThanOrEqual(1920);
+    });
+  }
 });
 
 test('390×844 phone: no sideways scrolling, stacked controls, full-width charts, the share dialog fits, sliders work by touch', async ({ browser }) => {

@@ -2,7 +2,7 @@
 import { expect, test } from './fixtures';
 import LZString from 'lz-string';
 import { pauseAndRead, readNumber, simCli, waitForStep } from './helpers';
-import { stepTo } from './runControl';
+import { openAt } from './runControl';
 
 test('a copied link reproduces the run: same fingerprint at the same step as the CLI', async ({ browser }) => {
   const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -24,7 +24,8 @@ test('a copied link reproduces the run: same fingerprint at the same step as the
   await waitForStep(fresh, changedNear + 3000);
   const ui = await pauseAndRead(fresh);
   expect(ui.fingerprint).toMatch(/^[0-9a-f]{16}$/);
-  const cli = simCli(link, ui.step);
+  // The command line itself (the other checks run the CLI's code in the test process).
+  const cli = simCli(link, ui.step, { spawn: true });
   expect(cli.steps).toBe(ui.step);
   expect(cli.fingerprint).toBe(ui.fingerprint);
 
@@ -39,11 +40,10 @@ test('a copied link reproduces the run: same fingerprint at the same step as the
 });
 
 test('a rate model (no spikes) has a fingerprint from its state: the browser and the CLI agree, and another η changes it', async ({ page }) => {
-  const link = (p: Record<string, number>) => '/?autoplay=0#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'hebb-compensation', s: 5, p }));
-  await page.goto(link({}));
-  await expect(page.getByTestId('experiment')).toHaveValue('hebb-compensation');
+  const link = (p: Record<string, number>) => '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'hebb-compensation', s: 5, p }));
   // hebb-compensation steps 10 ms; 400 steps hold two state digests (after steps 200 and 400).
-  const fp = await stepTo(page, 400, 10);
+  const fp = await openAt(page, link({}), 400);
+  await expect(page.getByTestId('experiment')).toHaveValue('hebb-compensation');
   expect(fp).toBe(simCli(page.url(), 400).fingerprint);
   const other = simCli(new URL(link({ eta: 0.02 }), page.url()).href, 400).fingerprint;
   expect(other).not.toBe(fp);

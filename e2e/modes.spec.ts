@@ -55,6 +55,8 @@ test('classroom link: unticked panels and controls are hidden for whoever opens 
   await expect(dialog.getByTestId('link-length')).toContainText('characters');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('rate-histogram')).toHaveCount(0);
+  // Done with the author's page: closed, so its run does not compete with the two below for the CPU.
+  await page.close();
 
   // Opened embedded: no header or menus, only the chosen plots and the one slider, drawing.
   const embed = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage();
@@ -70,6 +72,7 @@ test('classroom link: unticked panels and controls are hidden for whoever opens 
   await expect(embed.getByTestId('rate-trace')).toBeVisible();
   const shot = await embed.screenshot();
   expect(shot.length).toBeGreaterThan(30_000);
+  await embed.close();
 
   // Opened normally: the note says what is hidden, and the viewer may show it all.
   const full = await (await browser.newContext()).newPage();

@@ -1,4 +1,4 @@
-/** Driving a run to an exact step from the UI (pause, reset, +100 ms, Step 1 ms, → single step). */
+/** Driving a run to an exact step: from the UI (pause, +100 ms, Step 1 ms, → single step), or by opening its link at the step (?at=N). */
 import { expect, type Page } from '@playwright/test';
 import { readNumber } from './helpers';
 
@@ -36,5 +36,20 @@ export async function stepTo(page: Page, target: number, dtMs = 0.1): Promise<st
   // Single integration steps from the keyboard (→); focus the page, not a slider.
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   while (step < target) await clickAndWait(page, { key: 'ArrowRight' }, (step += 1));
+  return (await page.getByTestId('fingerprint').textContent()) ?? '';
+}
+
+/**
+ * Opens `link` (path or URL with a #c= fragment) paused at exactly `step` with the link's ?at=
+ * (the worker replays it there as fast as it can); returns the fingerprint there.
+ */
+export async function openAt(page: Page, link: string, step: number): Promise<string> {
+  const url = new URL(link, 'http://localhost/');
+  url.searchParams.delete('autoplay');
+  url.searchParams.set('at', String(step));
+  await page.goto(/^https?:/.test(link) ? url.href : url.pathname + url.search + url.hash);
+  await expect(page.getByTestId('step')).toHaveText(String(step));
+  await expect(page.getByTestId('play')).toHaveText(/Play/);
+  await expect(page.getByTestId('fingerprint')).toHaveText(/^[0-9a-f]{16}$/);
   return (await page.getByTestId('fingerprint').textContent()) ?? '';
 }

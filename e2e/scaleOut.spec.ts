@@ -7,12 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { simCli } from './helpers';
-import { stepTo } from './runControl';
+import { openAt } from './runControl';
 
 test('PyNN script and NWB spikes of the current run download from the Share / export dialog', async ({ page }) => {
-  await page.goto('/?autoplay=0');
+  const fingerprint = await openAt(page, '/', 2000);
   await expect(page.getByTestId('experiment')).toHaveValue('balanced-ei');
-  const fingerprint = await stepTo(page, 2000);
 
   await page.getByTestId('share').click();
   await expect(page.getByTestId('share-dialog')).toBeVisible();

@@ -6,7 +6,7 @@
  */
 import { expect, test } from './fixtures';
 import { readNumber, simCli, waitForStep } from './helpers';
-import { pauseNow, stepTo } from './runControl';
+import { openAt, pauseNow, stepTo } from './runControl';
 
 async function rewindTo(page: import('@playwright/test').Page, ms: number, step: number): Promise<void> {
   await page.getByTestId('timeline-goto').fill(String(ms));
@@ -29,8 +29,8 @@ test('rewind, continue unchanged, then branch; the branch link reproduces', asyn
   await rewindTo(page, 1234.5, 12_345);
   expect(await page.getByTestId('fingerprint').textContent()).toBe(simCli(original, 12_345).fingerprint);
   // …and, continuing unchanged, at later steps (past a recorded checkpoint boundary too).
-  const fpA = await stepTo(page, 20_012);
-  expect(fpA).toBe(simCli(original, 20_012).fingerprint);
+  const fpA = await stepTo(page, 20_345);
+  expect(fpA).toBe(simCli(original, 20_345).fingerprint);
   expect(page.url()).toBe(original);
   expect(await readNumber(page, 'step')).toBeLessThan(end);
 
@@ -49,8 +49,5 @@ test('rewind, continue unchanged, then branch; the branch link reproduces', asyn
 
   // A fresh page opening the branch link reproduces it.
   const fresh = await (await browser.newContext()).newPage();
-  await fresh.goto(branch.replace('/#', '/?autoplay=0#'));
-  await expect(fresh.getByTestId('fingerprint')).toHaveText(/^[0-9a-f]{16}$/);
-  await expect(fresh.getByTestId('step')).toHaveText('0');
-  expect(await stepTo(fresh, 6000)).toBe(fpB);
+  expect(await openAt(fresh, branch, 6000)).toBe(fpB);
 });

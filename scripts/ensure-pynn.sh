@@ -7,21 +7,18 @@
 # linking needs LIBRARY_PATH=/usr/lib/nrn and an rpath; the shared library builds, the `special`
 # executable step fails (missing ivstream.h) and PyNN does not need it.
 set -euo pipefail
+# shellcheck source=scripts/debian-packages.sh
+. "$(dirname "${BASH_SOURCE[0]}")/debian-packages.sh"
 PY=${PYNN_PYTHON:-/usr/bin/python3}
 NMODL=/usr/lib/python3/dist-packages/pyNN/neuron/nmodl
 PKGS="python3-pynn python3-neuron python3-mpi4py openmpi-bin neuron-dev"
 root() { [ "$(id -u)" = "0" ]; }
 have_pkgs() { "$PY" -c 'import pyNN, neuron, mpi4py' >/dev/null 2>&1 && command -v mpirun >/dev/null && command -v nrnivmodl >/dev/null; }
-if ! have_pkgs; then
-  if root && command -v apt-get >/dev/null 2>&1; then
-    echo "PyNN/NEURON/MPI missing: installing Debian's $PKGS…" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    # shellcheck disable=SC2086
-    apt-get install -y -qq $PKGS >/dev/null
-  fi
-  have_pkgs || { echo "The PyNN export test needs Debian's $PKGS (sudo apt-get install -y $PKGS)." >&2; exit 1; }
-fi
+# shellcheck disable=SC2086
+ensure_debian_packages have_pkgs \
+  "PyNN/NEURON/MPI missing: installing Debian's $PKGS…" \
+  "The PyNN export test needs Debian's $PKGS (sudo apt-get install -y $PKGS)." \
+  $PKGS || exit 1
 if [ ! -f "$NMODL/x86_64/.libs/libnrnmech.so" ]; then
   root || { echo "PyNN's NEURON mechanisms are not compiled; as root run: bash scripts/ensure-pynn.sh" >&2; exit 1; }
   [ -e /usr/bin/nrnmech_makefile ] || ln -s /usr/lib/nrn/nrnmech_makefile /usr/bin/nrnmech_makefile

@@ -114,6 +114,14 @@ export interface Frame {
   timeline: TimelineInfo | null;
   /** Run B of an A/B comparison at the same step (view.ab), or null. */
   b: ABFrame | null;
+  /** Step an advance (advanceTo) is running to, or null when none is under way. */
+  goal: number | null;
+}
+
+/** How an advance (advanceTo) ended: at the goal, or stopped earlier (Pause, a step, a rebuild, an error). */
+export interface AdvanceResult {
+  step: number;
+  reached: boolean;
 }
 
 export interface SetParamsResult {
@@ -147,6 +155,13 @@ export interface SimApi {
   pause(): Promise<void>;
   /** Runs exactly n steps (paused afterwards). */
   step(n: number): Promise<void>;
+  /**
+   * Runs as fast as possible to exactly `step` (a whole number beyond the current step), in chunks
+   * like play, so frames, parameter changes and Pause are handled on the way; paused there.
+   * Resolves when the run gets there or is stopped earlier (pause, play, step, seek, a rebuild,
+   * an error). The caller caps `step`: nothing here bounds how long it takes.
+   */
+  advanceTo(step: number): Promise<AdvanceResult>;
   /** Restarts at step 0 with the parameters now in effect and the same seed. */
   reset(): Promise<RunInfo>;
   /** Live changes take effect at the next step boundary and are recorded with that step. */

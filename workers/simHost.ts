@@ -1,7 +1,7 @@
 /**
  * SimHost: the simulation side of SimApi, independent of the Worker global so it can be unit
- * tested in Node. It owns one Session, runs it in chunks while playing (yielding between
- * chunks, so every message is handled at a step boundary), paces it to the requested speed,
+ * tested in Node. It owns one Session, which its PlayLoop runs in chunks while playing or
+ * advancing to a step (yielding between chunks, so every message is handled at a step boundary),
  * and assembles frames on demand: whatever happened since the last pull, merged.
  */
 import { transfer } from 'comlink';
@@ -18,18 +18,10 @@ import { SpikeMonitor } from '../src-engine/monitors/spikeMonitor';
 import { Session } from '../src-engine/run/session';
 import { Timeline } from './timeline';
 import { ABRun, abTransferables, buildRunB } from './abRun';
-import type { ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
+import { PlayLoop, type HostClock } from './playLoop';
+import type { AdvanceResult, ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
-/** Wall-clock budget of one chunk (ms): short enough to keep messages flowing. */
-const CHUNK_MS = 12;
-/** Steps between clock checks inside a chunk. */
-const CHECK_STEPS = 20;
-
-export interface HostClock {
-  now(): number;
-  /** Schedules fn as a new task after at least `ms` (0: as soon as possible). */
-  later(fn: () => void, ms: number): void;
-}
+export type { HostClock } from './playLoop';
 
 /** Attaches transfer lists when running under Comlink; identity in tests. */
 export type Transfer = <T>(value: T, transferables: Transferable[]) => T;
@@ -55,13 +47,8 @@ export class SimHost implements SimApi {
   private spikes: SpikeMonitor | null = null;
   private spikeCursor = 0;
   private rateCursor = 0;
-  private playing = false;
-  private loopScheduled = false;
-  private speed: Speed = 1000;
-  /** Pacing anchor: wall time and step when playing (re)started or speed changed. */
-  private anchorWall = 0;
-  private anchorStep = 0;
-  private rtWindow: { wall: number; step: number }[] = [];
+  /** Plays, paces and advances the run; the session is always `this.session`. */
+  private readonly loop: PlayLoop;
   private error: string | null = null;
   /** Step of the last measurements sent, and the wall time before which no new ones are sent without charts. */
   private metricsStep = -1;
@@ -78,7 +65,9 @@ export class SimHost implements SimApi {
   /** When the current run was built (ISO 8601): the NWB session start time. */
   private startedAt = new Date().toISOString();
 
-  constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {}
+  constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {
+    this.loop = new PlayLoop(clock, { step: () => this.need().step, dtMs: () => this.need().run.network.clock.dt, advance: (n) => this.advance(n) });
+  }
 
   async listExperiments(): Promise<ExperimentInfo[]> {
     return EXPERIMENTS.map((e) => ({ id: e.id, mode: e.mode, title: e.title, summary: e.summary, differences: [...e.differences], dt_ms: e.dt_ms, defaultSteps: e.defaultSteps, params: e.params.map((p) => ({ ...p })), ...(e.primary ? { primary: { controls: [...e.primary.controls], plots: [...e.primary.plots], ...(e.primary.speed ? { speed: e.primary.speed } : {}) } } : {}), ...(e.localImages ? { localImages: { ...e.localImages } } : {}) }));
@@ -115,7 +104,7 @@ export class SimHost implements SimApi {
     // Re-validate: the config crossed a thread boundary and may come from anywhere.
     const { config: safe, messages } = validateRunConfig(toWire(config));
     if (messages.length > 0) throw new Error(messages.join(' '));
-    this.playing = false;
+    if (this.session) this.loop.stop();
     this.error = null;
     await this.ensureDatasets(safe.experiment, safe.params);
     const session = new Session(safe);
@@ -152,19 +141,24 @@ export class SimHost implements SimApi {
 
   async play(): Promise<void> {
     if (!this.session || this.error) return;
-    this.playing = true;
-    this.anchor();
-    this.schedule(0);
+    this.loop.play();
   }
 
   async pause(): Promise<void> {
-    this.playing = false;
+    if (this.session) this.loop.stop();
   }
 
   async step(n: number): Promise<void> {
     if (!this.session || this.error) return;
-    this.playing = false;
+    this.loop.stop();
     this.advance(Math.max(0, Math.min(Math.floor(n), 10_000_000)));
+  }
+
+  async advanceTo(step: number): Promise<AdvanceResult> {
+    const s = this.need();
+    if (!Number.isSafeInteger(step) || step < 0) throw new Error(`advanceTo needs a whole step number, 0 or more (got ${step})`);
+    if (this.error) return { step: s.step, reached: false };
+    return this.loop.advanceTo(step);
   }
 
   async reset(): Promise<RunInfo> {
@@ -194,7 +188,7 @@ export class SimHost implements SimApi {
 
   async seek(step: number): Promise<RunInfo> {
     if (!Number.isFinite(step) || !this.session) throw new Error('seek needs a run and a step number');
-    this.playing = false;
+    this.loop.stop();
     this.error = null;
     const at = this.timeline!.seek(step);
     this.ab?.seek(at);
@@ -209,14 +203,13 @@ export class SimHost implements SimApi {
 
   async setSpeed(speed: Speed): Promise<void> {
     if (!(speed > 0)) throw new Error('speed must be positive');
-    this.speed = speed;
-    this.anchor();
+    this.loop.setSpeed(speed);
   }
 
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null, goal: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -234,26 +227,27 @@ export class SimHost implements SimApi {
       t_ms: s.step * s.run.network.clock.dt,
       fingerprint: s.fingerprint.fp.hex(),
       totalSpikes: s.fingerprint.fp.count,
-      playing: this.playing,
+      playing: this.loop.playing,
       spikeSteps: batch.steps,
       spikeIds: batch.ids,
       droppedSpikes: batch.dropped,
       rateFirstBin: first,
       rates,
-      realtimeFactor: this.playing ? this.realtimeFactor() : 0,
+      realtimeFactor: this.loop.realtimeFactor(),
       plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
       metrics: null,
       error: this.error,
       params: paramsChanged ? { ...s.params } : null,
       timeline: this.timeline && this.timeline.version !== this.sentTimeline ? this.timeline.info() : null,
       b: null,
+      goal: this.loop.goal,
     };
     if (this.timeline) this.sentTimeline = this.timeline.version;
     frame.b = this.ab ? this.ab.frame(frame.plots !== null) : null;
     if (frame.plots) this.plotsDirty = false;
     // Measurements at the same step as the charts; without new charts, at most twice a second (and after every step while paused).
     const now = this.clock.now();
-    if (frame.plots || s.step !== this.metricsStep && (now >= this.nextMetricsAt || !this.playing)) {
+    if (frame.plots || s.step !== this.metricsStep && (now >= this.nextMetricsAt || !this.loop.playing)) {
       frame.metrics = s.run.metrics();
       this.metricsStep = s.step;
       this.nextMetricsAt = now + METRICS_EVERY_MS;
@@ -328,46 +322,6 @@ export class SimHost implements SimApi {
     };
   }
 
-  private anchor(): void {
-    this.anchorWall = this.clock.now();
-    this.anchorStep = this.session?.step ?? 0;
-    this.rtWindow = [];
-  }
-
-  private schedule(ms: number): void {
-    if (this.loopScheduled) return;
-    this.loopScheduled = true;
-    this.clock.later(() => {
-      this.loopScheduled = false;
-      this.tick();
-    }, ms);
-  }
-
-  /** One chunk of play: run towards the paced target within the chunk budget, then yield. */
-  private tick(): void {
-    const s = this.session;
-    if (!this.playing || !s) return;
-    const dt = s.run.network.clock.dt;
-    const start = this.clock.now();
-    const paced = Number.isFinite(this.speed);
-    let target = paced ? this.anchorStep + Math.floor(((start - this.anchorWall) * this.speed) / 1000 / dt) : Infinity;
-    // When the machine cannot keep up, lag at most a quarter second of simulated time instead of
-    // racing to catch up later.
-    const maxLag = Math.ceil((0.25 * this.speed) / dt);
-    if (paced && target - s.step > maxLag) {
-      this.anchorStep -= target - s.step - maxLag;
-      target = s.step + maxLag;
-    }
-    let ran = false;
-    while (s.step < target && this.clock.now() - start < CHUNK_MS) {
-      const n = Math.min(CHECK_STEPS, target - s.step);
-      if (!this.advance(n)) return;
-      ran = true;
-    }
-    this.noteRate();
-    this.schedule(ran ? 0 : 4);
-  }
-
   /** Runs n steps; stops the run and records the error if the network blows up. */
   private advance(n: number): boolean {
     const s = this.need();
@@ -377,23 +331,9 @@ export class SimHost implements SimApi {
       if (n > 0) this.plotsDirty = true;
       return true;
     } catch (e) {
-      this.playing = false;
+      // The play loop stops when this returns false.
       this.error = (e as Error).message;
       return false;
     }
-  }
-
-  private noteRate(): void {
-    const now = this.clock.now();
-    this.rtWindow.push({ wall: now, step: this.session!.step });
-    while (this.rtWindow.length > 2 && now - this.rtWindow[0].wall > 1000) this.rtWindow.shift();
-  }
-
-  private realtimeFactor(): number {
-    const w = this.rtWindow;
-    if (w.length < 2 || !this.session) return 0;
-    const a = w[0], b = w[w.length - 1];
-    if (b.wall <= a.wall) return 0;
-    return ((b.step - a.step) * this.session.run.network.clock.dt) / (b.wall - a.wall);
   }
 }

@@ -133,7 +133,8 @@ export function drawXAxis(f: Frame2D, x: ScaleLinear<number, number>, title: str
     ctx.fillText(t.label, px, f.bottom + 7);
   }
   line(ctx, f.left, Math.round(f.bottom) + 0.5, f.right, Math.round(f.bottom) + 0.5, AXIS_COLOR);
-  ctx.fillText(title, (f.left + f.right) / 2, f.bottom + 24);
+  const cx = (f.left + f.right) / 2;
+  ctx.fillText(fitText(ctx, title, 2 * Math.min(cx - 2, f.width - 2 - cx)), cx, f.bottom + 24);
 }
 
 /** Left axis with ticks, tick labels and a vertical title. */
@@ -153,11 +154,12 @@ export function drawYAxis(f: Frame2D, y: ScaleLinear<number, number>, title: str
   }
   line(ctx, Math.round(f.left) - 0.5, f.top, Math.round(f.left) - 0.5, f.bottom, AXIS_COLOR);
   ctx.save();
-  ctx.translate(14, (f.top + f.bottom) / 2);
+  const cy = (f.top + f.bottom) / 2;
+  ctx.translate(14, cy);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(title, 0, 0);
+  ctx.fillText(fitText(ctx, title, 2 * Math.min(cy - 2, f.height - 2 - cy)), 0, 0);
   ctx.restore();
 }
 
@@ -175,20 +177,25 @@ export function drawLegend(f: Frame2D, items: LegendItem[], swatch: 'line' | 'bo
   ctx.font = FONT;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  const rowH = 18;
-  let lx = f.left;
+  const rowH = Math.max(18, Math.round(parseFloat(FONT) * 1.35));
+  // Rows span the canvas above the plot (over the axis margin too), so a long entry on a narrow
+  // or projector-sized chart wraps or shortens instead of running off the edge.
+  const x0 = Math.min(f.left, 6), x1 = f.width - 4;
+  let lx = x0;
   let ly = 4 + rowH / 2;
   for (const it of items) {
-    const w = 24 + ctx.measureText(it.text).width + 16;
-    if (lx > f.left && lx + w > f.right) {
-      lx = f.left;
+    const room = x1 - x0 - 24;
+    const text = fitText(ctx, it.text, room);
+    const w = 24 + ctx.measureText(text).width + 16;
+    if (lx > x0 && lx + w - 16 > x1) {
+      lx = x0;
       ly += rowH;
     }
     ctx.fillStyle = it.color;
     if (swatch === 'line') ctx.fillRect(lx, ly - 1.5, 18, 3);
     else ctx.fillRect(lx + 3, ly - 6, 12, 12);
     ctx.fillStyle = AXIS_COLOR;
-    ctx.fillText(it.text, lx + 24, ly);
+    ctx.fillText(text, lx + 24, ly);
     lx += w;
   }
   f.top = Math.max(f.top, ly + rowH / 2 + 6);

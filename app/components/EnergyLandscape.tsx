@@ -86,6 +86,7 @@ function applySpec(o: Objects, spec: SurfacePlotSpec, overlay: Overlay): void {
     for (const v of spec.values) if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
     overlay.root.setAttribute('data-peak', String(peak));
     overlay.root.setAttribute('data-range', `${spec.range[0]},${spec.range[1]}`);
+    overlay.root.setAttribute('data-title', spec.title);
   }
 }
 

@@ -19,6 +19,7 @@ export function ShareDialog() {
   const open = useStore((s) => s.overlay === 'share');
   useStore((s) => s.info?.fragment); // re-render when the link changes
   const events = useStore((s) => s.info?.config.events.length ?? 0);
+
   const panels = usePanelItems();
   const controls = useControlItems();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -69,6 +70,7 @@ export function ShareDialog() {
             <a href={withQuery('projector=1')} target="_blank" rel="noreferrer">
               Projector view
             </a>
+            <AtLink withQuery={withQuery} />
           </div>
         </section>
         <section>
@@ -103,5 +105,17 @@ export function ShareDialog() {
         <button onClick={close}>Close</button>
       </div>
     </div>
+  );
+}
+
+/** The link with ?at=<current step> (opens paused there); its own component, so only it follows the step. */
+function AtLink({ withQuery }: { withQuery: (q: string) => string }) {
+  const simulated = useStore((s) => s.info?.mode === 'simulated');
+  const step = useStore((s) => s.step);
+  if (!simulated) return null;
+  return (
+    <a href={withQuery(`at=${step}`)} target="_blank" rel="noreferrer" data-testid="at-link" title="The same link with ?at=: it replays the run to this step and opens paused there">
+      Link at this step ({step.toLocaleString('en')}, paused)
+    </a>
   );
 }

@@ -94,6 +94,7 @@ function RunReadout() {
   const rt = useStore((s) => s.realtimeFactor);
   const playing = useStore((s) => s.playing);
   const speed = useStore((s) => s.speed);
+  const goal = useStore((s) => s.goal);
   // The chosen factor (simulated ms per wall-clock s / 1000); the machine may not reach it.
   const chosen = speed / 1000;
   const short = playing && rt > 0 && Number.isFinite(chosen) && rt < 0.9 * chosen;
@@ -108,6 +109,11 @@ function RunReadout() {
       <span title="Hash over every spike (step, neuron) so far: equal fingerprints at equal steps mean identical runs">
         fingerprint <code data-testid="fingerprint">{fp}</code>
       </span>
+      {goal !== null && (
+        <span className="muted" data-testid="advance-progress" title="Running as fast as this machine can to the step the link asks for (?at=); Pause stops here">
+          going to step {goal.toLocaleString('en')}: {Math.min(99, Math.floor((100 * step) / goal))} %
+        </span>
+      )}
       {playing && rt > 0 && (
         <span className={short ? 'speed-short' : 'muted'} data-testid="achieved-speed" title={short ? `This machine reaches ${formatFactor(rt)} of the chosen ${formatFactor(chosen)}` : 'Simulated time per wall-clock time, measured'}>
           {short ? `achieved ${formatFactor(rt)} real time (of ${formatFactor(chosen)})` : `${formatFactor(rt)} real time`}

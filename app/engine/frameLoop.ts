@@ -13,6 +13,8 @@ import { feedAB, resetAB } from './abLive';
 
 let running = false;
 let inFlight = false;
+/** Run and step of the last frame the canvases were told about. */
+let drawnAt = '';
 /** A frame request unanswered this long (ms) means the worker is gone (frames take milliseconds). */
 const STALL_MS = 15_000;
 let onStall: ((reason: string) => void) | null = null;
@@ -100,8 +102,13 @@ export async function pull(): Promise<void> {
       popRateHz: n > 0 ? weighted / n : NaN,
       droppedSpikes: f.droppedSpikes,
       error: f.error,
+      goal: f.goal,
     });
-    notifyLiveData();
+    // Canvases redraw only when the frame brought something to draw: a paused run's frames
+    // (60 a second, all empty) would otherwise redraw every chart each animation frame.
+    const at = `${f.runId}:${f.step}`;
+    if (at !== drawnAt || f.spikeSteps.length > 0 || f.rates.some((r) => r.length > 0) || f.plots || f.b?.plots) notifyLiveData();
+    drawnAt = at;
   } catch (e) {
     useStore.getState().pushMessage(`Lost contact with the simulation: ${(e as Error).message}`, 'error');
   } finally {

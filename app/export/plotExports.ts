@@ -49,7 +49,8 @@ export function imagesSvg(spec: ImageGridSpec, width: number): string {
   const cols = Math.max(1, Math.ceil(Math.sqrt(n)));
   const px = Math.max(1, Math.floor((width - 8) / cols / (spec.width + 1)));
   const tw = px * spec.width, th = px * spec.height;
-  const H = Math.ceil(n / cols) * (th + 4) + 4, W = cols * (tw + 4) + 4;
+  const capH = spec.captions?.length ? 16 : 0;
+  const H = Math.ceil(n / cols) * (th + capH + 4) + 4, W = cols * (tw + 4) + 4;
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" shape-rendering="crispEdges">`, `<title>${esc(spec.title)}</title>`, `<rect width="${W}" height="${H}" fill="#fff"/>`];
   spec.images.forEach((img, k) => {
     let scale = 1;
@@ -58,7 +59,7 @@ export function imagesSvg(spec: ImageGridSpec, width: number): string {
       for (const v of img) m = Math.max(m, Math.abs(v));
       scale = m > 0 ? 1 / m : 1;
     }
-    const ox = 4 + (k % cols) * (tw + 4), oy = 4 + Math.floor(k / cols) * (th + 4);
+    const ox = 4 + (k % cols) * (tw + 4), oy = 4 + Math.floor(k / cols) * (th + capH + 4);
     const cells: string[] = [];
     for (let r = 0; r < spec.height; r++)
       for (let c = 0; c < spec.width; c++) {
@@ -67,6 +68,8 @@ export function imagesSvg(spec: ImageGridSpec, width: number): string {
         cells.push(`<rect x="${ox + c * px}" y="${oy + r * px}" width="${px}" height="${px}" fill="rgb(${R},${G},${B})"/>`);
       }
     out.push(`<g>${cells.join('')}</g>`);
+    const caption = spec.captions?.[k];
+    if (caption) out.push(`<text x="${ox + tw / 2}" y="${oy + th + 12}" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#3b4754">${esc(caption)}</text>`);
   });
   out.push('</svg>');
   return out.join('\n');

@@ -2,7 +2,7 @@
  * Carrying out lessons and presets through the ordinary store actions, so every change is
  * recorded in the link exactly as if the student had moved the slider.
  */
-import { openConfig, setParam, setSpeed } from '../store/actions';
+import { openConfig, setLiveParams, setSpeed } from '../store/actions';
 import { useStore } from '../store';
 import type { Lesson, LessonStep, Preset } from './types';
 
@@ -48,5 +48,7 @@ export async function applyStep(step: LessonStep): Promise<void> {
     await openConfig({ ...info.config, params: { ...info.params, ...step.set }, events: [] }, true);
     return;
   }
-  for (const [k, v] of entries) await setParam(k, v);
+  // All of a step's values in one change: the run (and the charts a lesson step checks) never
+  // shows a state with only some of them set.
+  if (entries.length > 0) await setLiveParams({ ...step.set }, 'lesson step', 'lesson');
 }

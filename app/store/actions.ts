@@ -8,6 +8,7 @@ import { captureReference, clearReference } from '../engine/compare';
 import { live } from '../engine/frameBus';
 import { pull, resetLiveData } from '../engine/frameLoop';
 import { writeHash } from '../url/urlSync';
+import { advanceToLinkStep } from './advanceActions';
 import { withoutMissingImages } from './imageActions';
 import { useStore } from './index';
 
@@ -65,6 +66,8 @@ export async function boot(hash: string, restored = false): Promise<void> {
     await openConfig(config, st().autoplay);
     await applyView(view);
   });
+  // A link with ?at=N opens paused at step N (only the page's first run: the address bar keeps the query).
+  if (userChoices === choicesAtStart) await advanceToLinkStep(st().openAt);
 }
 
 /**
@@ -93,18 +96,26 @@ export async function restoreDefaults(): Promise<void> {
   if (!info || !exp) return;
   const changed = exp.params.filter((p) => info.params[p.key] !== p.default);
   if (changed.length === 0) return;
-  if (st().compare) captureReference(live.plots, 'defaults restored', 'defaults', performance.now());
   if (changed.every((p) => p.live)) {
-    const patch = Object.fromEntries(changed.map((p) => [p.key, p.default]));
-    st().setValues({ ...st().values, ...patch });
-    const res = await guarded('Restoring defaults', () => sim().setParams(patch));
-    if (!res) return;
-    for (const r of res.rejected) st().pushMessage(r, 'warning');
-    adopt(res.info);
+    await setLiveParams(Object.fromEntries(changed.map((p) => [p.key, p.default])), 'defaults restored', 'defaults');
   } else {
+    if (st().compare) captureReference(live.plots, 'defaults restored', 'defaults', performance.now());
     const params = Object.fromEntries(exp.params.map((p) => [p.key, p.default]));
     await openConfig({ ...info.config, params, events: [] }, st().playing);
   }
+}
+
+/**
+ * Several live parameters in one change (all recorded at the same step, so the run never passes
+ * through a state with only some of them changed): Restore defaults, a lesson step.
+ */
+export async function setLiveParams(patch: Record<string, number>, note: string, key: string): Promise<void> {
+  if (st().compare) captureReference(live.plots, note, key, performance.now());
+  st().setValues({ ...st().values, ...patch });
+  const res = await guarded('Changing parameters', () => sim().setParams(patch));
+  if (!res) return;
+  for (const r of res.rejected) st().pushMessage(r, 'warning');
+  adopt(res.info);
 }
 
 /** The speed an experiment opens at (its declared one, else real time). */

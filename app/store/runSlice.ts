@@ -14,6 +14,8 @@ export interface FrameScalars {
   popRateHz: number;
   droppedSpikes: number;
   error: string | null;
+  /** Step the run is advancing to (a link's ?at=N), or null. */
+  goal: number | null;
 }
 
 export interface RunSlice extends FrameScalars {
@@ -57,6 +59,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   popRateHz: NaN,
   droppedSpikes: 0,
   error: null,
+  goal: null,
   setExperiments: (experiments) => set({ experiments }),
   setInfo: (info) => set({ info }),
   setSpeedValue: (speed) => set({ speed }),

@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ViewConfig } from '../../workers/simApi';
+import { parseAt, type AtRequest } from '../url/openAt';
 import type { AppState } from './index';
 
 export type Overlay = 'help' | 'share' | null;
@@ -15,8 +16,10 @@ export interface ViewSlice {
   projector: boolean;
   /** Only the chosen plots and controls, for slides and iframes (?embed=1). */
   embed: boolean;
-  /** Start runs playing when a link or file opens (?autoplay=0 opens them paused at t = 0). */
+  /** Start runs playing when a link or file opens (?autoplay=0 opens them paused at t = 0; ?at=N paused at step N). */
   autoplay: boolean;
+  /** The step the page's first run opens at (?at=N), checked but not yet capped (app/url/openAt.ts). */
+  openAt: AtRequest;
   /** The viewer chose to see what the link hides. */
   revealHidden: boolean;
   /** Keep the previous run's curves as a faded overlay when parameters change. */
@@ -42,7 +45,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   view: { hidden: [], raster: { mode: 'all' }, localImages: 0 },
   projector: flag('projector'),
   embed: flag('embed'),
-  autoplay: query.get('autoplay') !== '0',
+  autoplay: query.get('autoplay') !== '0' && !query.has('at'),
+  openAt: parseAt(query.get('at')),
   revealHidden: false,
   compare: false,
   overlay: null,

@@ -11,11 +11,11 @@ import { Network } from '../core/network';
 import type { Rng } from '../core/rng';
 import { PoissonInput } from '../inputs/poissonInput';
 import { IsiMonitor } from '../monitors/isiMonitor';
-import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { LifGroup, type LifParams } from '../neurons/lif';
 import { csrRandom } from '../synapses/csr';
 import { SparseProjection } from '../synapses/sparseProjection';
 import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues } from './types';
+import { eiLayers } from './eiLayers';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -65,17 +65,13 @@ function build(p: ParamValues, rng: Rng): ExperimentRun {
   const vInit = rng.fork('init:v');
   for (let i = 0; i < n; i++) grp.v[i] = p.v_reset_mV + vInit.uniform() * (p.v_th_mV - p.v_reset_mV);
 
-  const rateE = net.add(new PopulationRateMonitor('rate-exc', grp, 0, nE, 10, DT));
-  const rateI = net.add(new PopulationRateMonitor('rate-inh', grp, nE, nI, 10, DT));
+  const ei = eiLayers(net, grp, nE, nI, DT);
+  const [rateE, rateI] = ei.rates;
   const isi = net.add(new IsiMonitor('isi', grp));
 
   return {
     network: net,
-    layers: [
-      { label: 'excitatory', start: 0, count: nE, role: 'exc' },
-      { label: 'inhibitory', start: nE, count: nI, role: 'inh' },
-    ],
-    rates: [rateE, rateI],
+    ...ei,
     setParam(key, value) {
       assertLive('balanced-ei', PARAMS, key);
       if (key === 'w_exc_mV') ee.fillWeights(value);

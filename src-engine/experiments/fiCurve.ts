@@ -19,7 +19,8 @@ import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSeries, type PlotSpec } from './types';
 
 const DT = 0.1;
-const SIGMA_KEYS = ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'] as const;
+/** The three noise levels, one curve each (also the export's block order, export/fiCurveBlocks.ts). */
+export const SIGMA_KEYS = ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'] as const;
 const COLORS = ['exc', 'alt', 'inh'] as const;
 const THEORY_POINTS = 61;
 

@@ -193,7 +193,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
           ],
         },
       ];
-      if (surface) plots.unshift({ kind: 'surface', id: 'landscape', title: `Energy landscape through the current state (${axes === 'pca' ? 'plane of the trajectory’s two principal directions' : 'two top-layer units'})`, ...surface });
+      if (surface) plots.unshift({ kind: 'surface', id: 'landscape', title: `Energy landscape at λ = ${Number(p.lambda.toPrecision(3))} through the current state (${axes === 'pca' ? 'plane of the trajectory’s two principal directions' : 'two top-layer units'})`, ...surface });
       return plots;
     },
   };

@@ -12,7 +12,6 @@
 import { Network } from '../core/network';
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { Rng } from '../core/rng';
-import { PopulationRateMonitor } from '../monitors/rateMonitor';
 import { WindowCounter } from '../monitors/windowCounter';
 import { CondLifGroup } from '../neurons/condLif';
 import { DensePlasticity } from '../plasticity/densePlasticity';
@@ -21,6 +20,7 @@ import { csrRandom } from '../synapses/csr';
 import { DenseProjection } from '../synapses/denseProjection';
 import { SparseProjection } from '../synapses/sparseProjection';
 import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import { eiLayers } from './eiLayers';
 import { roundMetric } from './roundMetric';
 
 const DT = 0.1;
@@ -101,18 +101,14 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
     for (let k = 0; k < wIE.length; k++) s += wIE[k];
     return (s / nMask) * G_LEAK_NS;
   };
-  const rateE = net.add(new PopulationRateMonitor('rate-exc', grp, 0, nE, 10, DT));
-  const rateI = net.add(new PopulationRateMonitor('rate-inh', grp, nE, nI, 10, DT));
+  const ei = eiLayers(net, grp, nE, nI, DT);
+  const [rateE, rateI] = ei.rates;
   const perSecE = net.add(new WindowCounter('per-second-exc', grp, STEPS_PER_S, meanWie, 0, nE));
   const balance = net.add(new CurrentBalance(grp, nE));
 
   return {
     network: net,
-    layers: [
-      { label: 'excitatory', start: 0, count: nE, role: 'exc' },
-      { label: 'inhibitory', start: nE, count: nI, role: 'inh' },
-    ],
-    rates: [rateE, rateI],
+    ...ei,
     setParam(key, value) {
       assertLive('istdp-balance', PARAMS, key);
       p[key] = value;

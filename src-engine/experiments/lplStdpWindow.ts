@@ -6,11 +6,10 @@
  * predictive anti-Hebbian term taking over as σ² grows — variance-dependent metaplasticity.
  * Also: Δw at ±10 ms against pairing frequency (r̄ = 20 Hz), the Sjöström-like pattern.
  */
-import { Network } from '../core/network';
-import type { Rng } from '../core/rng';
 import { lplClampWindow } from '../plasticity/lplClampProtocol';
 import { LPL_SPIKING_DEFAULTS, type LplSpikingParams } from '../plasticity/lplSpiking';
-import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import { computedRun, type ComputedView } from './computedRun';
+import type { ExperimentDef, MetricValue, ParamSpec, ParamValues } from './types';
 import { roundMetric } from './roundMetric';
 
 const FAMILY = [1e-5, 1e-4, 1e-2];
@@ -33,11 +32,13 @@ function ruleParams(p: ParamValues): LplSpikingParams {
   return { ...LPL_SPIKING_DEFAULTS, eta: 5e-3, lambda: p.lambda_e4 * 1e-4, phi: p.pred, delta: 0 };
 }
 
-function build(initial: ParamValues, rng: Rng): ExperimentRun {
-  const p: ParamValues = { ...initial };
-  let cache: { windows: { sigma2: number; dw: number[] }[]; freq: { hz: number; plus: number; minus: number }[] } | null = null;
-  const compute = () => {
-    if (cache) return cache;
+interface Result {
+  windows: { sigma2: number; dw: number[] }[];
+  freq: { hz: number; plus: number; minus: number }[];
+}
+
+const VIEW: ComputedView<Result> = {
+  compute(p) {
     const prm = ruleParams(p);
     const custom = 10 ** p.log10_sigma2;
     const windows = [...FAMILY, custom].map((sigma2) => ({
@@ -48,48 +49,35 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
       const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: FREQ_SIGMA2, w0: 0.5, dt_ms: 0.1 });
       return { hz, plus, minus };
     });
-    cache = { windows, freq };
-    return cache;
-  };
-  return {
-    network: new Network(0.1, rng),
-    layers: [],
-    rates: [],
-    setParam(key, value) {
-      assertLive('lpl-stdp-window', PARAMS, key);
-      p[key] = value;
-      cache = null;
-    },
-    metrics() {
-      const c = compute();
-      return {
-        windows: c.windows.map((w) => ({ sigma2: w.sigma2, points: DTS.map((dt, k) => ({ dt_ms: dt, dw: round(w.dw[k]) })) })),
-        frequency: c.freq.map((f) => ({ hz: f.hz, dw_plus10: round(f.plus), dw_minus10: round(f.minus) })),
-      } as Record<string, MetricValue>;
-    },
-    plots(): PlotSpec[] {
-      const c = compute();
-      return [
-        {
-          id: 'windows', title: `LPL STDP windows for several postsynaptic variances σ² (${p.n_pairings} pairings at ${p.freq_hz} Hz, r̄ = ${p.rbar_hz} Hz)`,
-          xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'ΔW = (w − w0)/w0', zeroLine: true, legend: 'top-left',
-          series: c.windows.map((w, k) => ({
-            label: `σ² = ${w.sigma2.toExponential(1)}${k === FAMILY.length ? ' (yours)' : ''}`,
-            x: DTS, y: w.dw, style: k === FAMILY.length ? ('dashed' as const) : ('line' as const), color: k === FAMILY.length ? ('alt' as const) : COLORS[k],
-          })),
-        },
-        {
-          id: 'lpl-frequency', title: `Frequency dependence at ±10 ms (r̄ = 20 Hz, σ² = ${FREQ_SIGMA2.toExponential(0)}): LTD only for post → pre at low rates, LTP both ways at high rates`,
-          xLabel: 'pairing frequency (Hz)', yLabel: 'ΔW', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
-          series: [
-            { label: 'Δt = +10 ms (pre → post)', x: FREQS, y: c.freq.map((f) => f.plus), style: 'line', color: 'exc' },
-            { label: 'Δt = −10 ms (post → pre)', x: FREQS, y: c.freq.map((f) => f.minus), style: 'line', color: 'inh' },
-          ],
-        },
-      ];
-    },
-  };
-}
+    return { windows, freq };
+  },
+  metrics(c) {
+    return {
+      windows: c.windows.map((w) => ({ sigma2: w.sigma2, points: DTS.map((dt, k) => ({ dt_ms: dt, dw: round(w.dw[k]) })) })),
+      frequency: c.freq.map((f) => ({ hz: f.hz, dw_plus10: round(f.plus), dw_minus10: round(f.minus) })),
+    } as Record<string, MetricValue>;
+  },
+  plots(c, p) {
+    return [
+      {
+        id: 'windows', title: `LPL STDP windows for several postsynaptic variances σ² (${p.n_pairings} pairings at ${p.freq_hz} Hz, r̄ = ${p.rbar_hz} Hz)`,
+        xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'ΔW = (w − w0)/w0', zeroLine: true, legend: 'top-left',
+        series: c.windows.map((w, k) => ({
+          label: `σ² = ${w.sigma2.toExponential(1)}${k === FAMILY.length ? ' (yours)' : ''}`,
+          x: DTS, y: w.dw, style: k === FAMILY.length ? ('dashed' as const) : ('line' as const), color: k === FAMILY.length ? ('alt' as const) : COLORS[k],
+        })),
+      },
+      {
+        id: 'lpl-frequency', title: `Frequency dependence at ±10 ms (r̄ = 20 Hz, σ² = ${FREQ_SIGMA2.toExponential(0)}): LTD only for post → pre at low rates, LTP both ways at high rates`,
+        xLabel: 'pairing frequency (Hz)', yLabel: 'ΔW', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
+        series: [
+          { label: 'Δt = +10 ms (pre → post)', x: FREQS, y: c.freq.map((f) => f.plus), style: 'line', color: 'exc' },
+          { label: 'Δt = −10 ms (post → pre)', x: FREQS, y: c.freq.map((f) => f.minus), style: 'line', color: 'inh' },
+        ],
+      },
+    ];
+  },
+};
 
 const round = (x: number) => roundMetric(x, 6);
 
@@ -110,5 +98,5 @@ export const lplStdpWindow: ExperimentDef = {
   defaultSteps: 1,
   primary: { controls: ['log10_sigma2', 'rbar_hz', 'lambda_e4'], plots: ['windows', 'lpl-frequency'] },
   params: PARAMS,
-  build,
+  build: (initial, rng) => computedRun(lplStdpWindow, VIEW, initial, rng),
 };

@@ -6,14 +6,13 @@
  * rule is drawn there too: it cannot produce the frequency dependence. Results are exact
  * (event-driven traces), so there is nothing to simulate over time.
  */
-import { Network } from '../core/network';
-import type { Rng } from '../core/rng';
 import { pairingDw, stdpWindow } from '../plasticity/pairingProtocol';
 import type { PairwiseRule } from '../plasticity/pairwiseRule';
 import { PairStdp } from '../plasticity/pairStdp';
 import { TRIPLET_MINIMAL_ALL_TO_ALL, TRIPLET_MINIMAL_NEAREST, TripletStdp } from '../plasticity/tripletStdp';
 import { SJOSTROM_2001, SJOSTROM_PAIRINGS } from './sjostrom2001';
-import { assertLive, type ExperimentDef, type ExperimentRun, type MetricValue, type ParamSpec, type ParamValues, type PlotSpec } from './types';
+import { computedRun, type ComputedView } from './computedRun';
+import type { ExperimentDef, MetricValue, ParamSpec, ParamValues } from './types';
 import { roundMetric } from './roundMetric';
 
 const RULES = ['pair, additive (hard bounds)', 'pair, multiplicative (soft bounds)', 'triplet, all-to-all (minimal)', 'triplet, nearest-spike (minimal)'] as const;
@@ -51,75 +50,68 @@ function ruleFactory(p: ParamValues, useSliders: boolean): { make: () => Pairwis
   return { make: () => new TripletStdp(1, 1, params), w0: 0 };
 }
 
-function frequencyTable(p: ParamValues, hz: readonly number[]): { hz: number; dw_plus10: number; dw_minus10: number }[] {
-  const trip = ruleFactory({ ...p, rule: p.rule === 3 ? 3 : 2 }, false);
+type FrequencyTable = { hz: number; dw_plus10: number; dw_minus10: number }[];
+
+/** Δw at Δt = ±10 ms for each pairing frequency (Sjöström's 60 pairings) under one rule. */
+function dwTable(rule: { make: () => PairwiseRule; w0: number }, hz: readonly number[]): FrequencyTable {
   return hz.map((f) => ({
     hz: f,
-    dw_plus10: pairingDw(trip.make, { dt_ms: 10, freq_hz: f, n: SJOSTROM_PAIRINGS }, trip.w0),
-    dw_minus10: pairingDw(trip.make, { dt_ms: -10, freq_hz: f, n: SJOSTROM_PAIRINGS }, trip.w0),
+    dw_plus10: pairingDw(rule.make, { dt_ms: 10, freq_hz: f, n: SJOSTROM_PAIRINGS }, rule.w0),
+    dw_minus10: pairingDw(rule.make, { dt_ms: -10, freq_hz: f, n: SJOSTROM_PAIRINGS }, rule.w0),
   }));
 }
 
-function build(initial: ParamValues, rng: Rng): ExperimentRun {
-  const p: ParamValues = { ...initial };
-  let cache: { points: { dt_ms: number; dw: number }[]; freq: ReturnType<typeof frequencyTable>; curve: ReturnType<typeof frequencyTable>; pairCurve: ReturnType<typeof frequencyTable> } | null = null;
-  const compute = () => {
-    if (cache) return cache;
-    const { make, w0 } = ruleFactory(p, true);
-    const pair = ruleFactory({ ...p, rule: 0 }, true);
-    const pairCurve = FREQ_CURVE.map((f) => ({
-      hz: f,
-      dw_plus10: pairingDw(pair.make, { dt_ms: 10, freq_hz: f, n: SJOSTROM_PAIRINGS }, pair.w0),
-      dw_minus10: pairingDw(pair.make, { dt_ms: -10, freq_hz: f, n: SJOSTROM_PAIRINGS }, pair.w0),
-    }));
-    cache = { points: stdpWindow(make, DTS, p.freq_hz, p.n_pairings, w0), freq: frequencyTable(p, SJOSTROM_2001.hz), curve: frequencyTable(p, FREQ_CURVE), pairCurve };
-    return cache;
-  };
-  return {
-    network: new Network(0.1, rng),
-    layers: [],
-    rates: [],
-    setParam(key, value) {
-      assertLive('stdp-window', PARAMS, key);
-      p[key] = value;
-      cache = null;
-    },
-    metrics() {
-      const c = compute();
-      return {
-        rule: RULES[p.rule],
-        window: c.points.map((q) => ({ dt_ms: q.dt_ms, dw: round(q.dw) })),
-        frequency: c.freq.map((q) => ({ hz: q.hz, dw_plus10: round(q.dw_plus10), dw_minus10: round(q.dw_minus10) })),
-      } as Record<string, MetricValue>;
-    },
-    plots(): PlotSpec[] {
-      const c = compute();
-      const trip = p.rule === 3 ? 'triplet, nearest (P&G 2006)' : 'triplet, all-to-all (P&G 2006)';
-      return [
-        {
-          id: 'window', title: `STDP window — ${RULES[p.rule]}, ${p.n_pairings} pairing${p.n_pairings > 1 ? 's' : ''} at ${p.freq_hz} Hz`,
-          xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'Δw (same scale as A±)', zeroLine: true, legend: 'bottom-right',
-          series: [
-            { label: 'Δt < 0 (post before pre)', x: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dw), style: 'line', color: 'inh' },
-            { label: 'Δt ≥ 0 (pre before post)', x: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dw), style: 'line', color: 'exc' },
-          ],
-        },
-        {
-          id: 'frequency', title: `Frequency dependence, ${SJOSTROM_PAIRINGS} pairings at Δt = ±10 ms`,
-          xLabel: 'pairing frequency (Hz)', yLabel: 'Δw (fractional)', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
-          series: [
-            { label: `${trip}, +10 ms`, x: c.curve.map((q) => q.hz), y: c.curve.map((q) => q.dw_plus10), style: 'line', color: 'exc' },
-            { label: `${trip}, −10 ms`, x: c.curve.map((q) => q.hz), y: c.curve.map((q) => q.dw_minus10), style: 'line', color: 'inh' },
-            { label: 'pair rule (your A±, τ±), +10 ms', x: c.pairCurve.map((q) => q.hz), y: c.pairCurve.map((q) => q.dw_plus10), style: 'dashed', color: 'exc' },
-            { label: 'pair rule, −10 ms', x: c.pairCurve.map((q) => q.hz), y: c.pairCurve.map((q) => q.dw_minus10), style: 'dashed', color: 'inh' },
-            { label: 'Sjöström 2001, +10 ms', x: [...SJOSTROM_2001.hz], y: [...SJOSTROM_2001.plus10], yErr: [...SJOSTROM_2001.plus10Sem], style: 'points', color: 'exc' },
-            { label: 'Sjöström 2001, −10 ms', x: [...SJOSTROM_2001.hz], y: [...SJOSTROM_2001.minus10], yErr: [...SJOSTROM_2001.minus10Sem], style: 'points', color: 'inh' },
-          ],
-        },
-      ];
-    },
-  };
+/** The triplet rule's table (the nearest-spike set when that rule is chosen, else all-to-all). */
+function frequencyTable(p: ParamValues, hz: readonly number[]): FrequencyTable {
+  return dwTable(ruleFactory({ ...p, rule: p.rule === 3 ? 3 : 2 }, false), hz);
 }
+
+interface Result {
+  points: { dt_ms: number; dw: number }[];
+  freq: FrequencyTable;
+  curve: FrequencyTable;
+  pairCurve: FrequencyTable;
+}
+
+const VIEW: ComputedView<Result> = {
+  compute(p) {
+    const { make, w0 } = ruleFactory(p, true);
+    const pairCurve = dwTable(ruleFactory({ ...p, rule: 0 }, true), FREQ_CURVE);
+    return { points: stdpWindow(make, DTS, p.freq_hz, p.n_pairings, w0), freq: frequencyTable(p, SJOSTROM_2001.hz), curve: frequencyTable(p, FREQ_CURVE), pairCurve };
+  },
+  metrics(c, p) {
+    return {
+      rule: RULES[p.rule],
+      window: c.points.map((q) => ({ dt_ms: q.dt_ms, dw: round(q.dw) })),
+      frequency: c.freq.map((q) => ({ hz: q.hz, dw_plus10: round(q.dw_plus10), dw_minus10: round(q.dw_minus10) })),
+    } as Record<string, MetricValue>;
+  },
+  plots(c, p) {
+    const trip = p.rule === 3 ? 'triplet, nearest (P&G 2006)' : 'triplet, all-to-all (P&G 2006)';
+    return [
+      {
+        id: 'window', title: `STDP window — ${RULES[p.rule]}, ${p.n_pairings} pairing${p.n_pairings > 1 ? 's' : ''} at ${p.freq_hz} Hz`,
+        xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'Δw (same scale as A±)', zeroLine: true, legend: 'bottom-right',
+        series: [
+          { label: 'Δt < 0 (post before pre)', x: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms < 0).map((q) => q.dw), style: 'line', color: 'inh' },
+          { label: 'Δt ≥ 0 (pre before post)', x: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dt_ms), y: c.points.filter((q) => q.dt_ms >= 0).map((q) => q.dw), style: 'line', color: 'exc' },
+        ],
+      },
+      {
+        id: 'frequency', title: `Frequency dependence, ${SJOSTROM_PAIRINGS} pairings at Δt = ±10 ms`,
+        xLabel: 'pairing frequency (Hz)', yLabel: 'Δw (fractional)', zeroLine: true, xLog: true, xDomain: [0.08, 60], legend: 'top-left',
+        series: [
+          { label: `${trip}, +10 ms`, x: c.curve.map((q) => q.hz), y: c.curve.map((q) => q.dw_plus10), style: 'line', color: 'exc' },
+          { label: `${trip}, −10 ms`, x: c.curve.map((q) => q.hz), y: c.curve.map((q) => q.dw_minus10), style: 'line', color: 'inh' },
+          { label: 'pair rule (your A±, τ±), +10 ms', x: c.pairCurve.map((q) => q.hz), y: c.pairCurve.map((q) => q.dw_plus10), style: 'dashed', color: 'exc' },
+          { label: 'pair rule, −10 ms', x: c.pairCurve.map((q) => q.hz), y: c.pairCurve.map((q) => q.dw_minus10), style: 'dashed', color: 'inh' },
+          { label: 'Sjöström 2001, +10 ms', x: [...SJOSTROM_2001.hz], y: [...SJOSTROM_2001.plus10], yErr: [...SJOSTROM_2001.plus10Sem], style: 'points', color: 'exc' },
+          { label: 'Sjöström 2001, −10 ms', x: [...SJOSTROM_2001.hz], y: [...SJOSTROM_2001.minus10], yErr: [...SJOSTROM_2001.minus10Sem], style: 'points', color: 'inh' },
+        ],
+      },
+    ];
+  },
+};
 
 const round = (x: number) => roundMetric(x, 7);
 
@@ -139,5 +131,5 @@ export const stdpWindowExperiment: ExperimentDef = {
   defaultSteps: 1,
   primary: { controls: ['rule', 'a_plus', 'a_minus', 'tau_plus_ms'], plots: ['window', 'frequency'] },
   params: PARAMS,
-  build,
+  build: (initial, rng) => computedRun(stdpWindowExperiment, VIEW, initial, rng),
 };

@@ -4,7 +4,10 @@
  * count, plus — every DIGEST_EVERY steps — a digest of the whole evolving state of the run
  * (every component's state as its snapshot holds it: membrane potentials, weights, traces, densities, activations,
  * readouts, and every random stream's position). Spiking models are thus fingerprinted by their
- * spikes and their state, rate models (which emit no spikes) by their state. Two runs have equal
+ * spikes and their state, rate models (which emit no spikes) by their state. The run's
+ * configuration (experiment, seed, initial parameters) is folded in at step 0 and every parameter
+ * change with the step it took effect, so two runs that differ only in a parameter differ from
+ * the first step, before any spike or digest could tell them apart. Two runs have equal
  * fingerprints at equal steps exactly when (with overwhelming probability) they produced the same
  * spikes and passed through the same states at the digest steps. Integer arithmetic only:
  * identical in the CLI, the worker and every browser.
@@ -36,6 +39,41 @@ export class Fingerprint {
     this.h2 = mix(mix(this.h2, digest ^ 0x3c6ef372, 0x1b873593), step, 0x1b873593);
   }
 
+  /** Mixes a text (experiment id, parameter key) into both lanes, length first. */
+  addText(text: string): void {
+    this.h1 = mix(this.h1, text.length, 0xcc9e2d51);
+    this.h2 = mix(this.h2, text.length ^ 0x2545f491, 0x1b873593);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      this.h1 = mix(this.h1, c, 0xcc9e2d51);
+      this.h2 = mix(this.h2, c ^ 0x68e31da4, 0x1b873593);
+    }
+  }
+
+  /** Mixes a number by its exact 64-bit pattern (the same on every platform). */
+  addNumber(x: number): void {
+    NUM[0] = x;
+    this.h1 = mix(mix(this.h1, WORDS[0], 0xcc9e2d51), WORDS[1], 0xcc9e2d51);
+    this.h2 = mix(mix(this.h2, WORDS[1] ^ 0x1b56c4e9, 0x1b873593), WORDS[0], 0x1b873593);
+  }
+
+  /** The run's starting point: experiment, seed and every initial parameter (sorted by key). */
+  addConfig(experiment: string, seed: number, params: Readonly<Record<string, number>>): void {
+    this.addText(experiment);
+    this.addNumber(seed);
+    for (const key of Object.keys(params).sort()) {
+      this.addText(key);
+      this.addNumber(params[key]);
+    }
+  }
+
+  /** A parameter change that took effect after `step` steps. */
+  addChange(step: number, key: string, value: number): void {
+    this.addNumber(step);
+    this.addText(key);
+    this.addNumber(value);
+  }
+
   /** 16 hex digits. */
   hex(): string {
     const f1 = fmix(this.h1 ^ this.count);
@@ -51,6 +89,9 @@ export class Fingerprint {
     [this.h1, this.h2, this.count] = s;
   }
 }
+
+const NUM = new Float64Array(1);
+const WORDS = new Int32Array(NUM.buffer);
 
 function mix(h: number, k: number, c: number): number {
   k = Math.imul(k, c);

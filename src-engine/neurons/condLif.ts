@@ -13,6 +13,7 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
+import { restoreIf, snapshotIf } from './ifState';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 import { LifKernel, type CondStepConstants } from '../wasm/lifKernel';
@@ -125,15 +126,11 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
   }
 
   snapshot(): ComponentSnapshot {
-    return { v: this.v.slice(), ge: this.ge.slice(), gi: this.gi.slice(), refr: this.refr.slice(), ...this.delays.snapshot(), params: { ...this.params } };
+    return { ...snapshotIf(this, this.delays), params: { ...this.params } };
   }
 
   restore(s: ComponentSnapshot): void {
-    this.v.set(s.v as Float64Array);
-    this.ge.set(s.ge as Float64Array);
-    this.gi.set(s.gi as Float64Array);
-    this.refr.set(s.refr as Int32Array);
-    this.delays.restore(s);
+    restoreIf(this, this.delays, s);
     this.setParams(s.params as CondLifParams);
     this.spikeCount = 0;
   }

@@ -29,6 +29,8 @@ export interface SessionSnapshot {
   params: ParamValues;
   events: ParamEvent[];
   nextEvent: number;
+  /** Changes already folded into the fingerprint (absent in snapshots stored before it existed: then all applied ones). */
+  folded?: number;
 }
 
 export class Session {
@@ -41,6 +43,8 @@ export class Session {
   /** Recorded changes: replayed ones from the config plus live ones made here. */
   private events: ParamEvent[];
   private nextEvent = 0;
+  /** Changes folded into the fingerprint so far (folded when the run next moves, so two changes of one key at one step count once, as their replay does). */
+  private folded = 0;
 
   constructor(readonly config: RunConfig) {
     const def = findExperiment(config.experiment);
@@ -55,6 +59,7 @@ export class Session {
     this.events = config.events.map((e) => ({ ...e }));
     this.run = def.build({ ...config.params }, new Rng(config.seed));
     this.fingerprint = this.run.network.add(new FingerprintMonitor(this.run.network));
+    this.fingerprint.fp.addConfig(def.id, config.seed, config.params);
     this.applyDueEvents();
   }
 
@@ -69,6 +74,7 @@ export class Session {
     while (net.clock.step < end) {
       const nextAt = this.nextEvent < this.events.length ? this.events[this.nextEvent].step : Infinity;
       const until = Math.min(end, nextAt);
+      this.foldChanges();
       net.run(until - net.clock.step);
       this.applyDueEvents();
     }
@@ -124,7 +130,7 @@ export class Session {
   }
 
   snapshot(): SessionSnapshot {
-    return { network: this.run.network.snapshot(), params: { ...this.params }, events: this.events.map((e) => ({ ...e })), nextEvent: this.nextEvent };
+    return { network: this.run.network.snapshot(), params: { ...this.params }, events: this.events.map((e) => ({ ...e })), nextEvent: this.nextEvent, folded: this.folded };
   }
 
   /**
@@ -142,12 +148,21 @@ export class Session {
     this.run.network.restore(s.network);
     this.events = s.events.map((e) => ({ ...e }));
     this.nextEvent = s.nextEvent;
+    this.folded = s.folded ?? s.nextEvent;
     Object.assign(this.params, s.params);
   }
 
   private apply(key: string, value: number): void {
     this.params[key] = value;
     this.run.setParam(key, value);
+  }
+
+  /** Folds the changes applied since the run last moved into the fingerprint. */
+  private foldChanges(): void {
+    for (; this.folded < this.nextEvent; this.folded++) {
+      const e = this.events[this.folded];
+      this.fingerprint.fp.addChange(e.step, e.key, e.value);
+    }
   }
 
   private applyDueEvents(): void {

@@ -33,6 +33,7 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
+import { restoreIf } from '../neurons/ifState';
 import { DelayRings, type Receptor, type SynapticTarget } from '../neurons/receptors';
 import { WhiteNoiseLifKernel, type EifConstants } from '../wasm/whiteNoiseLifKernel';
 import * as det from '../core/detMath';
@@ -228,13 +229,9 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   }
 
   restore(s: ComponentSnapshot): void {
-    this.v.set(s.v as Float64Array);
+    restoreIf(this, this.delays, s);
     this.mu.set(s.mu as Float64Array);
     this.sigma.set(s.sigma as Float64Array);
-    this.ge.set(s.ge as Float64Array);
-    this.gi.set(s.gi as Float64Array);
-    this.refr.set(s.refr as Int32Array);
-    this.delays.restore(s);
     this.setParams(s.params as WhiteNoiseIfParams);
     this.spikeCount = 0;
   }

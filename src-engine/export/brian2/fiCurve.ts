@@ -5,30 +5,17 @@
  * (spread of per-neuron counts) with the app's theory (Siegert for the LIF, stationary Fokker–Planck
  * for the EIF), and the app's summary metrics max_rel_error, max_z, points, neurons.
  */
-import { fpParamsFrom } from '../../experiments/fokkerPlanck';
 import type { ExperimentDef, ParamValues } from '../../experiments/types';
-import { fpGrid, fpStationary, type FpParams } from '../../stochastic/fokkerPlanck';
-import { siegertRate } from '../../stochastic/siegert';
+import { fiCurveBlocks } from '../fiCurveBlocks';
 import { scriptPrelude, scriptReport } from './pyScript';
-import { FP_CELLS, pyNum8, whiteNoiseIfPy, type NoiseBlock } from './whiteNoiseIfModel';
-
-const SIGMA_KEYS = ['sigma_a_mV', 'sigma_b_mV', 'sigma_c_mV'] as const;
+import { whiteNoiseIfPy } from './whiteNoiseIfModel';
 
 export function fiCurveBrian2(def: ExperimentDef, p: ParamValues, seed: number): string {
-  const nMu = p.mu_points, per = p.neurons_per_point;
-  const n = SIGMA_KEYS.length * nMu * per;
-  const muAt = (k: number) => p.mu_min_mV + ((p.mu_max_mV - p.mu_min_mV) * k) / Math.max(1, nMu - 1);
-  const base = fpParamsFrom({ ...p, mu_mV: 0, sigma_mV: 1 });
-  const lif = base.model === 'lif';
-  const theory = (fp: FpParams) => (lif ? siegertRate(fp) : fpStationary(fp, fpGrid(fp, FP_CELLS)).rate);
-  const blocks: NoiseBlock[] = [];
-  SIGMA_KEYS.forEach((key, s) => {
-    for (let k = 0; k < nMu; k++) blocks.push({ start: (s * nMu + k) * per, count: per, fp: { ...base, mu: muAt(k), sigma: p[key] } });
-  });
+  const { nMu, per, n, lif, blocks, curves, theoryLine } = fiCurveBlocks(p);
   const head = scriptPrelude({
     def, params: p, seed, dtMs: def.dt_ms, defaultDurationS: (def.defaultSteps * def.dt_ms) / 1000,
     model:
-      `f-I curves: ${SIGMA_KEYS.length} noise levels x ${nMu} mean inputs, ${per} uncoupled white-noise ` +
+      `f-I curves: ${curves.length} noise levels x ${nMu} mean inputs, ${per} uncoupled white-noise ` +
       `${lif ? 'LIF' : 'EIF'} neurons per point (voltages in mV from rest), each block started in its stationary state; ` +
       'the same update and bridge-corrected threshold as the app.',
     differences: ["The update is written out in a run_regularly instead of Brian2's stochastic `xi` integration, to keep the app's exact step and bridge correction."],
@@ -37,10 +24,10 @@ export function fiCurveBrian2(def: ExperimentDef, p: ParamValues, seed: number):
     `n_neurons = ${n}`,
     `per_point = ${per}`,
     ...whiteNoiseIfPy(blocks, def.dt_ms),
-    `theory_hz = [${blocks.map((b) => pyNum8(theory(b.fp))).join(', ')}]  # the app's ${lif ? 'Siegert' : 'stationary Fokker-Planck'} rate per block`,
+    theoryLine,
     '',
     'spikes = SpikeMonitor(neurons)',
-    ...SIGMA_KEYS.map((_, s) => `rate_${s} = PopulationRateMonitor(neurons[${s * nMu * per}:${(s + 1) * nMu * per}])`),
+    ...curves.map((c, s) => `rate_${s} = PopulationRateMonitor(neurons[${c.start}:${c.end}])`),
     'run(duration)',
     '',
     'counts = np.bincount(np.asarray(spikes.i), minlength=n_neurons).astype(float)',
@@ -61,7 +48,7 @@ export function fiCurveBrian2(def: ExperimentDef, p: ParamValues, seed: number):
   ].join('\n');
   const report = scriptReport(
     def.id,
-    SIGMA_KEYS.map((key, s) => ({ label: `σ = ${p[key]} mV`, count: String(nMu * per), monitor: `rate_${s}` })),
+    curves.map((c, s) => ({ label: c.label, count: String(nMu * per), monitor: `rate_${s}` })),
     { measured_s: 'finite(seconds)', max_rel_error: 'finite(max_rel)', max_z: 'finite(max_z)', points: 'len(points)', neurons: 'n_neurons', blocks: 'points' },
   );
   return head + model + report;

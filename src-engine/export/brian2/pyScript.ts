@@ -1,7 +1,7 @@
 /**
- * Building blocks of an exported Brian2 script (Python source as text): number literals, the
- * header that states what the script is, the command-line prelude (duration, seed, code
- * generation target) and the closing JSON report line. Experiment exporters (one file each in
+ * Building blocks of an exported Brian2 script (Python source as text): the header that states
+ * what the script is (../pyHeader.ts, shared with the PyNN export, as are the number literals), the
+ * command-line prelude (duration, seed, code generation target) and the closing JSON report line. Experiment exporters (one file each in
  * this folder) fill in the model between prelude and report.
  *
  * Every script prints exactly one line starting with `BRIAN2_RESULT ` followed by a JSON object
@@ -9,81 +9,36 @@
  * where layers mirror the app's rate monitors (mean rate since t = 0) and metrics use the same
  * names and definitions as the app's metrics().
  */
-import type { ExperimentDef, ParamValues } from '../../experiments/types';
+import type { ExperimentDef } from '../../experiments/types';
+import { pyDurationArg, pyHeader, pyNum, pyTitle, type ExportHead } from '../pyHeader';
+
+export { pyComment, pyNum } from '../pyHeader';
 
 /** Marker of the result line (the integration test and users grep for it). */
 export const RESULT_MARKER = 'BRIAN2_RESULT ';
 
-/** A finite number as a Python literal (JS's shortest round-trip form is valid Python). */
-export function pyNum(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`cannot export the non-finite value ${x}`);
-  return String(x);
-}
-
-/** Wraps prose into '# '-prefixed comment lines of at most `width` characters. */
-export function pyComment(text: string, width = 96): string[] {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width - 2) {
-        out.push(`# ${line}`);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line ? `# ${line}` : '#');
-  }
-  return out;
-}
-
-/** The parameter table of a script header: one '#   key = value unit   label' line per parameter. */
-export function pyParamTable(def: ExperimentDef, params: ParamValues): string[] {
-  return def.params.map((p) => {
-    const v = params[p.key];
-    const shown = p.options ? `${v} (${p.options[v] ?? '?'})` : String(v);
-    return `#   ${p.key.padEnd(16)} = ${shown}${p.unit ? ` ${p.unit}` : ''}   ${p.label}`;
-  });
-}
-
-export interface ScriptHead {
-  def: ExperimentDef;
-  params: ParamValues;
-  seed: number;
-  /** What the script builds, in a few sentences (equations, connectivity, plasticity). */
-  model: string;
-  /** Differences from the app beyond the random numbers (may be empty). */
-  differences: string[];
-  /** Simulated seconds run when --duration is not given. */
-  defaultDurationS: number;
+export interface ScriptHead extends ExportHead {
   /** Integration step (ms). */
   dtMs: number;
 }
 
 /** First line of every exported script after the shebang (the e2e test checks it). */
 export function headerTitle(def: ExperimentDef): string {
-  return `# ${def.id}: ${def.title}. Brian2 script exported from Plasticity Playground.`;
+  return pyTitle(def, 'Brian2');
 }
 
 /** Shebang, header comment, parameter table, imports and the argument/target/seed prelude. */
 export function scriptPrelude(h: ScriptHead): string {
-  const paramLines = pyParamTable(h.def, h.params);
   const lines = [
-    '#!/usr/bin/env python3',
-    headerTitle(h.def),
-    '#',
-    ...pyComment(h.model),
-    '#',
-    ...pyComment(
+    ...pyHeader(
+      h,
+      'Brian2',
       'This is the same model as the app run (same equations, integration step, parameters, connectivity ' +
         'statistics, inputs, plasticity rule and distribution of initial conditions), but it is statistically, ' +
         'not spike-for-spike, equal: Brian2 draws its own random numbers (connections, initial values, Poisson ' +
         'input), so individual spikes and the run fingerprint differ while rates and distributions agree.',
+      h.differences,
     ),
-    ...(h.differences.length ? ['#', '# Differences from the app:', ...h.differences.flatMap((d) => pyComment(`- ${d}`))] : []),
-    '#',
-    `# Parameters (in effect when exported; app seed ${h.seed}; live changes recorded in the app's link are not replayed):`,
-    ...paramLines,
-    '#',
     '# Run:  python3 THIS_FILE [--duration SECONDS] [--seed N] [--target numpy|cython|cpp_standalone|cuda_standalone]',
     '#   numpy needs nothing else; cython and cpp_standalone need a C++ compiler (fast for long runs);',
     '#   cuda_standalone needs the brian2cuda package and an NVIDIA GPU.',
@@ -96,7 +51,7 @@ export function scriptPrelude(h: ScriptHead): string {
     'import numpy as np',
     '',
     `parser = argparse.ArgumentParser(description=${JSON.stringify(`${h.def.id} (Plasticity Playground export)`)})`,
-    `parser.add_argument('--duration', type=float, default=${pyNum(h.defaultDurationS)}, help='simulated time in seconds')`,
+    pyDurationArg(h),
     `parser.add_argument('--seed', type=int, default=${h.seed}, help="Brian2's random seed")`,
     "parser.add_argument('--target', default='numpy', choices=['numpy', 'cython', 'cpp_standalone', 'cuda_standalone'])",
     `parser.add_argument('--build-dir', default=${JSON.stringify(`brian2_${h.def.id.replace(/[^a-z0-9]+/gi, '_')}`)}, help='output folder of the standalone targets')`,

@@ -14,61 +14,42 @@
  * where neurons/spikes/rate_hz cover the recorded (non-input) neurons, layers mirror the app's rate
  * monitors ({label, count, spikes, rate_hz}) and wall_s is the time from setup to the end of the run.
  */
-import type { ExperimentDef, ParamValues } from '../../experiments/types';
-import { pyComment, pyNum, pyParamTable } from '../brian2/pyScript';
+import type { ExperimentDef } from '../../experiments/types';
+import { pyDurationArg, pyHeader, pyNum, pyTitle, type ExportHead } from '../pyHeader';
 
-export { pyComment, pyNum };
+export { pyComment, pyNum } from '../pyHeader';
 
 /** Synaptic delay of every projection (ms): the smallest that MPI accepts at dt = 0.1 ms (min_delay > dt). */
 export const PYNN_DELAY_MS = 0.2;
 
-export interface PynnHead {
-  def: ExperimentDef;
-  params: ParamValues;
-  seed: number;
-  /** What the script builds, in a few sentences. */
-  model: string;
-  /** Differences from the app beyond the random numbers. */
-  differences: string[];
-  /** Simulated seconds run when --duration is not given. */
-  defaultDurationS: number;
+export interface PynnHead extends ExportHead {
   /** A reason to refuse the NEST backend (e.g. a rule PyNN's NEST backend lacks), or null. */
   nestRefusal?: string;
 }
 
 /** First comment line of every exported script after the shebang (the tests check it). */
 export function pynnHeaderTitle(def: ExperimentDef): string {
-  return `# ${def.id}: ${def.title}. PyNN 0.10 script exported from Plasticity Playground.`;
+  return pyTitle(def, 'PyNN 0.10');
 }
 
 /** Shebang, header comment, parameter table, imports, command line, setup, RNG and helpers. */
 export function pynnPrelude(h: PynnHead): string {
-  const paramLines = pyParamTable(h.def, h.params);
   const differences = [
     `Every projection has a delay of ${PYNN_DELAY_MS} ms (two steps): MPI needs min_delay above dt; the app's synapses act at the next step (0.1 ms).`,
     "The simulator integrates the membrane its own way (NEURON: backward Euler at dt; NEST: exact for current-based, adaptive Runge-Kutta for conductance-based cells); the app uses exact propagators (current-based LIF), a forward Euler step (conductance-based) or the stochastic update of its white-noise neurons.",
     ...h.differences,
   ];
   const lines = [
-    '#!/usr/bin/env python3',
-    pynnHeaderTitle(h.def),
-    '#',
-    ...pyComment(h.model),
-    '#',
-    ...pyComment(
+    ...pyHeader(
+      h,
+      'PyNN 0.10',
       'This is the same model as the app run (equations, parameters, connectivity statistics, inputs, plasticity ' +
         'rule, distribution of initial conditions), statistically, not spike-for-spike, equal: PyNN draws its own ' +
         'random numbers, so single spikes and the fingerprint differ while rates agree. Connectivity and initial ' +
         "values come from PyNN's parallel-safe NumpyRNG and every input source has its own generator seeded by " +
         '(seed, stream, index), so on NEURON the result does not depend on the number of MPI processes.',
+      differences,
     ),
-    '#',
-    '# Differences from the app:',
-    ...differences.flatMap((d) => pyComment(`- ${d}`)),
-    '#',
-    `# Parameters (in effect when exported; app seed ${h.seed}; live changes recorded in the app's link are not replayed):`,
-    ...paramLines,
-    '#',
     '# Run:  mpirun -np 4 python3 THIS_FILE [--backend neuron|nest] [--duration SECONDS] [--seed N]',
     "#   NEURON needs PyNN's NMODL mechanisms compiled once (see docs/SCALE_OUT.md); NEST runs the same file.",
     '# Rank 0 prints one JSON line last:',
@@ -83,7 +64,7 @@ export function pynnPrelude(h: PynnHead): string {
     '',
     `parser = argparse.ArgumentParser(description=${JSON.stringify(`${h.def.id} (Plasticity Playground export, PyNN 0.10)`)})`,
     "parser.add_argument('--backend', default='neuron', choices=['neuron', 'nest'], help='simulator behind PyNN')",
-    `parser.add_argument('--duration', type=float, default=${pyNum(h.defaultDurationS)}, help='simulated time in seconds')`,
+    pyDurationArg(h),
     `parser.add_argument('--seed', type=int, default=${h.seed}, help='seed of the parallel-safe RNG and of the input streams')`,
     'args = parser.parse_args()',
     ...(h.nestRefusal

@@ -19,6 +19,16 @@ function script(id: string, patch: Record<string, number> = {}, seed = 1): strin
   return r.script;
 }
 
+/** A script for `patch` (over the defaults) contains every `has`, none of `lacks` and matches every `matches`. */
+interface ScriptCase {
+  what: string;
+  id: string;
+  patch: Record<string, number>;
+  has?: string[];
+  lacks?: string[];
+  matches?: RegExp[];
+}
+
 describe('PyNN support covers the registry', () => {
   it.each(EXPERIMENTS.map((e) => e.id))('%s has an exporter or a reason', (id) => {
     const s = PYNN_SUPPORT[id];
@@ -56,65 +66,94 @@ describe('exported PyNN scripts', () => {
     expect(exportPynn(id, defaultParams(def), 1)).toMatchObject({ ok: true, filename: pynnFilename(id) });
   });
 
-  it('balanced-ei: CUBA jumps become currents w = dV * cm / tau_m; the optional drive is split', () => {
-    const s = script('balanced-ei', { v_th_mV: -48.5, t_ref_ms: 2.3, n_neurons: 2000, w_exc_mV: 1.5, w_inh_mV: -8 });
-    expect(s).toContain('v_th = -48.5  # mV');
-    expect(s).toContain('tau_refrac=23 * DT');
-    expect(s).toContain('n_exc = 1600');
-    expect(s).toContain('w_exc = 1.5 * cm / tau_m  # nA');
-    expect(s).toContain('w_inh = -8 * cm / tau_m  # nA');
-    expect(s).toContain('sim.FixedProbabilityConnector(p_conn, allow_self_connections=True, rng=rng)');
-    expect(s).toContain("RandomDistribution('uniform', low=v_reset, high=v_th, rng=rng)");
-    expect(s).not.toContain('drive_rate_hz =');
-    const d = script('balanced-ei', { drive_rate_hz: 800, w_drive_mV: 0.5 });
-    expect(d).toContain('drive_rate_hz = 800');
-    expect(d).toContain('drive_split = max(1, int(np.ceil(drive_rate_hz * DT / 1000.0 / 0.01)))');
-  });
+  const CASES: ScriptCase[] = [
+    {
+      what: 'CUBA jumps become currents w = dV * cm / tau_m',
+      id: 'balanced-ei',
+      patch: { v_th_mV: -48.5, t_ref_ms: 2.3, n_neurons: 2000, w_exc_mV: 1.5, w_inh_mV: -8 },
+      has: [
+        'v_th = -48.5  # mV',
+        'tau_refrac=23 * DT',
+        'n_exc = 1600',
+        'w_exc = 1.5 * cm / tau_m  # nA',
+        'w_inh = -8 * cm / tau_m  # nA',
+        'sim.FixedProbabilityConnector(p_conn, allow_self_connections=True, rng=rng)',
+        "RandomDistribution('uniform', low=v_reset, high=v_th, rng=rng)",
+      ],
+      lacks: ['drive_rate_hz ='],
+    },
+    {
+      what: 'the optional drive is split',
+      id: 'balanced-ei',
+      patch: { drive_rate_hz: 800, w_drive_mV: 0.5 },
+      has: ['drive_rate_hz = 800', 'drive_split = max(1, int(np.ceil(drive_rate_hz * DT / 1000.0 / 0.01)))'],
+    },
+    {
+      what: 'SpikePairRule with additive weight dependence',
+      id: 'stdp-bimodal',
+      patch: { n_outputs: 7, a_plus_ratio: 0.005, ab_ratio: 1.1 },
+      has: [
+        'sim.IF_cond_exp(',
+        'n_outputs = 7',
+        'a_plus_ratio = 0.005',
+        'a_minus_ratio = 1.1 * a_plus_ratio',
+        'sim.AdditiveWeightDependence(w_min=0.0, w_max=g_max)',
+        'dendritic_delay_fraction=0.0',
+      ],
+    },
+    {
+      what: 'SpikePairRule with Gutig weight dependence',
+      id: 'stdp-bimodal',
+      patch: { mu: 0.5 },
+      has: ['sim.GutigWeightDependence(w_min=0.0, w_max=g_max, mu_plus=mu, mu_minus=mu)', "scale = g_max ** (1 - mu) if args.backend == 'neuron' else 1.0"],
+    },
+    { what: 'static synapses when plasticity is off', id: 'stdp-bimodal', patch: { plastic: 0 }, has: ['Plasticity is off'], lacks: ['STDPMechanism'] },
+    {
+      what: 'Vogels2011Rule with rho in 1/ms and eta in uS; NEST refused with the reason',
+      id: 'istdp-balance',
+      patch: { rho0_hz: 5, eta_ns: 0.01, bias_mV: 25 },
+      has: ['timing = sim.Vogels2011Rule(tau=20.0, eta=eta, rho=rho0_hz / 1000.0)', 'rho0_hz = 5', 'eta = 0.01 / 1000.0', 'i_offset=25 * g_leak'],
+      matches: [/sys\.exit\("nest backend refused: PyNN 0\.10's NEST backend has no Vogels2011Rule/],
+    },
+    { what: 'no Vogels2011Rule when plasticity is off', id: 'istdp-balance', patch: { plastic: 0 }, lacks: ['Vogels2011Rule('] },
+    {
+      what: 'LIF: mean current, per-step noise current, stationary V(0), Siegmund threshold',
+      id: 'fokker-planck',
+      patch: { mu_mV: 12, sigma_mV: 3 },
+      has: [
+        'sim.IF_curr_exp(',
+        'i_offset=mu0 * cm / tau_m)',
+        'v_thresh=v_th - SIEGMUND * sigma0 * np.sqrt(DT / tau_m)',
+        'noise_per_mv = cm / np.sqrt(DT * tau_m)',
+        'sim.NoisyCurrentSource(mean=0.0, stdev=b_sigma * noise_per_mv',
+        'samples.play(clamp._ref_amp, DT)',
+      ],
+      matches: [/\(0, 10000, 12, 3, /],
+    },
+    {
+      what: 'EIF: adaptation-free EIF cell, no Siegmund correction',
+      id: 'fokker-planck',
+      patch: { model: 1, delta_t_mV: 1.5, v_t_mV: 12 },
+      has: ['sim.EIF_cond_exp_isfa_ista(', 'delta_T=1.5, v_spike=v_th, a=0.0, b=0.0'],
+      lacks: ['SIEGMUND'],
+    },
+    {
+      what: '3 sigma x 3 mu blocks of 20 neurons, a theory rate per block',
+      id: 'fi-curve',
+      patch: { mu_points: 3, neurons_per_point: 20 },
+      has: ['n_neurons = 180', 'neurons[120:180]'],
+      matches: [/theory_hz = \[[^,\]]+(, [^,\]]+){8}\]/],
+    },
+  ];
 
-  it('stdp-bimodal: SpikePairRule with additive or Gutig weight dependence, or static synapses', () => {
-    const add = script('stdp-bimodal', { n_outputs: 7, a_plus_ratio: 0.005, ab_ratio: 1.1 });
-    expect(add).toContain('sim.IF_cond_exp(');
-    expect(add).toContain('n_outputs = 7');
-    expect(add).toContain('a_plus_ratio = 0.005');
-    expect(add).toContain('a_minus_ratio = 1.1 * a_plus_ratio');
-    expect(add).toContain('sim.AdditiveWeightDependence(w_min=0.0, w_max=g_max)');
-    expect(add).toContain('dendritic_delay_fraction=0.0');
-    const mult = script('stdp-bimodal', { mu: 0.5 });
-    expect(mult).toContain('sim.GutigWeightDependence(w_min=0.0, w_max=g_max, mu_plus=mu, mu_minus=mu)');
-    expect(mult).toContain("scale = g_max ** (1 - mu) if args.backend == 'neuron' else 1.0");
-    const frozen = script('stdp-bimodal', { plastic: 0 });
-    expect(frozen).not.toContain('STDPMechanism');
-    expect(frozen).toContain('Plasticity is off');
-  });
-
-  it('istdp-balance: Vogels2011Rule with rho in 1/ms and eta in uS; NEST refused with the reason', () => {
-    const s = script('istdp-balance', { rho0_hz: 5, eta_ns: 0.01, bias_mV: 25 });
-    expect(s).toContain('timing = sim.Vogels2011Rule(tau=20.0, eta=eta, rho=rho0_hz / 1000.0)');
-    expect(s).toContain('rho0_hz = 5');
-    expect(s).toContain('eta = 0.01 / 1000.0');
-    expect(s).toContain('i_offset=25 * g_leak');
-    expect(s).toMatch(/sys\.exit\("nest backend refused: PyNN 0\.10's NEST backend has no Vogels2011Rule/);
-    expect(script('istdp-balance', { plastic: 0 })).not.toContain('Vogels2011Rule(');
-  });
-
-  it('fokker-planck and fi-curve: mean current, per-step noise current, stationary V(0), Siegmund threshold (LIF)', () => {
-    const lif = script('fokker-planck', { mu_mV: 12, sigma_mV: 3 });
-    expect(lif).toContain('sim.IF_curr_exp(');
-    expect(lif).toContain('i_offset=mu0 * cm / tau_m)');
-    expect(lif).toContain('v_thresh=v_th - SIEGMUND * sigma0 * np.sqrt(DT / tau_m)');
-    expect(lif).toContain('noise_per_mv = cm / np.sqrt(DT * tau_m)');
-    expect(lif).toContain('sim.NoisyCurrentSource(mean=0.0, stdev=b_sigma * noise_per_mv');
-    expect(lif).toContain('samples.play(clamp._ref_amp, DT)');
-    expect(lif).toMatch(/\(0, 10000, 12, 3, /);
-    const eif = script('fokker-planck', { model: 1, delta_t_mV: 1.5, v_t_mV: 12 });
-    expect(eif).toContain('sim.EIF_cond_exp_isfa_ista(');
-    expect(eif).toContain('delta_T=1.5, v_spike=v_th, a=0.0, b=0.0');
-    expect(eif).not.toContain('SIEGMUND');
-    const fi = script('fi-curve', { mu_points: 3, neurons_per_point: 20 });
-    expect(fi).toContain('n_neurons = 180');
-    expect(fi).toContain('neurons[120:180]');
-    expect(fi.match(/theory_hz = \[(.*)\]/)![1].split(',')).toHaveLength(9);
-  });
+  for (const c of CASES) {
+    it(`${c.id}: ${c.what}`, () => {
+      const s = script(c.id, c.patch);
+      for (const t of c.has ?? []) expect(s).toContain(t);
+      for (const t of c.lacks ?? []) expect(s).not.toContain(t);
+      for (const m of c.matches ?? []) expect(s).toMatch(m);
+    });
+  }
 
   it('rejects parameters outside the schema and bad seeds', () => {
     expect(exportPynn('balanced-ei', { v_th_mV: 10 }, 1).ok).toBe(false);

@@ -17,16 +17,9 @@
  * V(0) is drawn from the app's stationary Fokker–Planck density of the block (embedded as a table,
  * the app's 400-cell grid) with the parallel-safe RNG; neurons that would start refractory start at V_r.
  */
-import { fpGrid, fpStationary, type FpParams } from '../../stochastic/fokkerPlanck';
-import { FP_CELLS, pyNum8 } from '../brian2/whiteNoiseIfModel';
+import { fpGrid, fpStationary } from '../../stochastic/fokkerPlanck';
+import { FP_CELLS, pyNum8, type NoiseBlock } from '../brian2/whiteNoiseIfModel';
 import { pyNum } from './pyScript';
-
-/** Neurons [start, start + count) with their own μ and σ (shared: model, τ, θ, V_r, t_ref, EIF shape). */
-export interface NoiseBlockPy {
-  start: number;
-  count: number;
-  fp: FpParams;
-}
 
 /** What the white-noise exports do differently from the app (shown in the script header). */
 export const WHITE_NOISE_DIFFERENCES = [
@@ -44,7 +37,7 @@ function pyArray(xs: ArrayLike<number>): string {
 }
 
 /** Model definition: Population `neurons` of n_neurons (defined by the caller), inputs and V(0). */
-export function whiteNoiseCellsPy(blocks: NoiseBlockPy[], dtMs: number): string[] {
+export function whiteNoiseCellsPy(blocks: NoiseBlock[], dtMs: number): string[] {
   const fp = blocks[0].fp;
   const lif = fp.model === 'lif';
   const refSteps = Math.round(fp.t_ref / dtMs);

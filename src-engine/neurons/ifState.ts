@@ -1,0 +1,29 @@
+/**
+ * Snapshot and restore of the state every integrate-and-fire group with two receptor channels
+ * keeps (LifGroup, CondLifGroup; WhiteNoiseIfGroup restores through it too): membrane V, ge, gi,
+ * refractory step counters and the delay rings. Snapshot keys keep this order, since the state
+ * digest (core/stateDigest.ts) folds them in insertion order. Not on the step path.
+ */
+import type { ComponentSnapshot } from '../core/component';
+import type { DelayRings } from './receptors';
+
+export interface IfArrays {
+  readonly v: Float64Array;
+  readonly ge: Float64Array;
+  readonly gi: Float64Array;
+  readonly refr: Int32Array;
+}
+
+/** Copies of V, ge, gi, refr and the delay rings. */
+export function snapshotIf(a: IfArrays, delays: DelayRings): ComponentSnapshot {
+  return { v: a.v.slice(), ge: a.ge.slice(), gi: a.gi.slice(), refr: a.refr.slice(), ...delays.snapshot() };
+}
+
+/** Writes V, ge, gi, refr and the delay rings back from a snapshot (in place: the arrays may be kernel memory). */
+export function restoreIf(a: IfArrays, delays: DelayRings, s: ComponentSnapshot): void {
+  a.v.set(s.v as Float64Array);
+  a.ge.set(s.ge as Float64Array);
+  a.gi.set(s.gi as Float64Array);
+  a.refr.set(s.refr as Int32Array);
+  delays.restore(s);
+}

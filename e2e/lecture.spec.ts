@@ -27,6 +27,21 @@ async function onFirstScreen(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+/** Opens the experiment (if not open) and checks its story charts and controls are on the first screen, with no sideways scrolling. */
+async function storyOnFirstScreen(page: Page, def: (typeof EXPERIMENTS)[number], width: number): Promise<void> {
+  if ((await page.getByTestId('experiment').inputValue()) !== def.id) await page.getByTestId('experiment').selectOption(def.id);
+  await expect(page.getByTestId('summary')).toContainText(def.summary.slice(0, 40));
+  const plots = def.primary?.plots ?? [];
+  const controls = def.primary?.controls ?? [];
+  // The story charts arrive with the first frames (some after the first steps).
+  for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const boxes = [...plots.map((id) => `[data-testid="${chartId(id)}"]`), ...controls.map((k) => `[data-testid="param-${k}"]`)].join(',');
+  expect(await page.locator(boxes).count()).toBe(plots.length + controls.length);
+  expect(await onFirstScreen(page, boxes), `${def.id}: story charts and controls on the first screen`).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${def.id}: no sideways scrolling`).toBeLessThanOrEqual(width);
+}
+
 test('1024×768: every experiment shows its story charts beside its controls; legends clear of data; measurements labelled', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   // The first experiment is checked with the start strip (gallery) open; choosing the next one folds it.
@@ -34,17 +49,7 @@ test('1024×768: every experiment shows its story charts beside its controls; le
   await expect(page.getByTestId('gallery')).toBeVisible();
   for (const def of EXPERIMENTS) {
     await test.step(def.id, async () => {
-      if ((await page.getByTestId('experiment').inputValue()) !== def.id) await page.getByTestId('experiment').selectOption(def.id);
-      await expect(page.getByTestId('summary')).toContainText(def.summary.slice(0, 40));
-      const plots = def.primary?.plots ?? [];
-      const controls = def.primary?.controls ?? [];
-      // The story charts arrive with the first frames (some after the first steps).
-      for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const boxes = [...plots.map((id) => `[data-testid="${chartId(id)}"]`), ...controls.map((k) => `[data-testid="param-${k}"]`)].join(',');
-      expect(await page.locator(boxes).count()).toBe(plots.length + controls.length);
-      expect(await onFirstScreen(page, boxes), `${def.id}: story charts and controls on the first screen`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${def.id}: no sideways scrolling`).toBeLessThanOrEqual(1024);
+      await storyOnFirstScreen(page, def, 1024);
 
       // Legends: each drawn XY chart reports how many data marks lie under its legend.
       const legends = await page.locator('canvas[data-legend]').evaluateAll((cs) => cs.map((c) => `${c.getAttribute('data-testid')}:${c.getAttribute('data-legend')}:${c.getAttribute('data-legend-hits')}`));
@@ -68,15 +73,7 @@ test('1920×1080: every experiment shows its story charts and the controls actin
   await page.goto('/');
   for (const def of EXPERIMENTS) {
     await test.step(def.id, async () => {
-      if ((await page.getByTestId('experiment').inputValue()) !== def.id) await page.getByTestId('experiment').selectOption(def.id);
-      await expect(page.getByTestId('summary')).toContainText(def.summary.slice(0, 40));
-      const plots = def.primary?.plots ?? [];
-      const controls = def.primary?.controls ?? [];
-      for (const id of plots) await expect(page.getByTestId(chartId(id)), `${def.id}: chart ${id}`).toBeVisible();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const boxes = [...plots.map((id) => `[data-testid="${chartId(id)}"]`), ...controls.map((k) => `[data-testid="param-${k}"]`)].join(',');
-      expect(await onFirstScreen(page, boxes), `${def.id}: story charts and controls on the first screen`).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${def.id}: no sideways scrolling`).toBeLessThanOrEqual(1920);
+      await storyOnFirstScreen(page, def, 1920);
     });
   }
 });

@@ -126,6 +126,15 @@ test('the configuration survives a reload and a worker restart', async ({ page }
   await page.getByTestId('show-plot:rate-trace').uncheck();
   await expect(page.getByTestId('rate-trace')).toHaveCount(0);
   await expect(page.getByTestId('param-w_inh_mV-value')).toHaveValue('-12.0');
+  // The panel hides at the click; the link (and its stored copy) follows once the worker has
+  // taken the change. Reload only when the address bar's link holds both changes.
+  await expect
+    .poll(() => {
+      const m = /c=([^&]+)/.exec(new URL(page.url()).hash);
+      const wire = m ? JSON.parse(LZString.decompressFromEncodedURIComponent(m[1]) ?? '{}') : {};
+      return (wire.u?.h ?? []).includes('plot:rate-trace') && JSON.stringify(wire).includes('w_inh_mV');
+    })
+    .toBe(true);
 
   // A visit without a link continues from local storage.
   await page.goto('/');

@@ -45,7 +45,7 @@ const FRAME_PX = 12;
 export const LPL_SPIKING_PARAMS: readonly ParamSpec[] = [
   { key: 'lambda_e4', label: 'Hebbian λ', unit: '×10⁻⁴', default: 1, min: 0, max: 10, step: 0.1, live: true, help: 'Hebbian strength (paper: 1e-4); 0 = "Hebb off", which collapses activity.' },
   { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike predictive term.' },
-  { key: 'eta', label: 'Learning rate η', unit: '', default: 1, min: 0, max: 10, step: 0.01, live: true, help: 'The paper used 1e-2 over 10⁵ s; larger values show the trend within minutes.' },
+  { key: 'eta', label: 'Learning rate η', unit: '', default: 1, min: 0, max: 10, step: 0.01, live: true, help: 'The paper used the equivalent of 2e-2 over 10⁵ s (1e-2 with its code’s kernel gains); larger values show the trend within minutes.' },
   { key: 'plastic_inh', label: 'Inhibitory plasticity', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'Vogels rule on I→E (target 10 Hz).' },
   { key: 'input', label: 'Input', unit: '', default: 0, min: 0, max: INPUTS.length - 1, step: 1, live: false, integer: true, options: INPUTS, help: 'What drives the network.' },
   { key: 'frame_ms', label: 'Frame duration', unit: 'ms', default: 50, min: 10, max: 200, step: 10, live: false, help: 'Image inputs: how long each frame is shown (rates 1–50 Hz by pixel intensity).' },
@@ -284,8 +284,7 @@ export const lplSpiking: ExperimentDef = {
   differences: [
     "No NMDA current (AMPA only; the paper has AMPA:NMDA 1:1 with τ_NMDA = 100 ms).",
     "Scaled down: 5 × 50 inputs, 40 excitatory and 10 inhibitory neurons, input connection probability 0.2 (paper: 5 × 100, 100 and 25, 0.1).",
-    "Learning rate η = 1 (paper 10⁻²) and minutes of simulated time instead of 10⁵ s; the paper's selectivity is not claimed.",
-    "The α filters of eligibility and error are differences of unnormalised per-step leaky sums (area (τ_d − τ_r)/dt each), not the paper code's cascade (leaky rise, unit-gain decay; unit-gain error filter), so magnitudes differ: in the clamp protocol the σ² = 10⁻² window peaks at ≈ +0.025 against the paper's ≈ +0.14.",
+    "Learning rate η = 1 (50× the paper's; it used 10⁻² with its code's kernel gains, which is 2·10⁻² with the unit-area α kernels here, and δ = 10⁻³, here 5·10⁻⁴) and minutes of simulated time instead of 10⁵ s; the paper's selectivity is not claimed.",
     "Slow signals are decoded by ridge regression from 100-ms counts over the last 40 s (alternate 5-s blocks train and test) instead of Lasso (α = 0.1) over the whole run.",
   ],
   dt_ms: DT,

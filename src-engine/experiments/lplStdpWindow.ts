@@ -6,7 +6,7 @@
  * predictive anti-Hebbian term taking over as σ² grows — variance-dependent metaplasticity.
  * Also: Δw at ±10 ms against pairing frequency (r̄ = 20 Hz), the Sjöström-like pattern.
  */
-import { lplClampWindow } from '../plasticity/lplClampProtocol';
+import { LPL_CLAMP_ETA, LPL_CLAMP_TAU_VAR_S, lplClampWindow } from '../plasticity/lplClampProtocol';
 import { LPL_SPIKING_DEFAULTS, type LplSpikingParams } from '../plasticity/lplSpiking';
 import { computedRun, type ComputedView } from './computedRun';
 import type { ExperimentDef, MetricValue, ParamSpec, ParamValues } from './types';
@@ -21,15 +21,15 @@ const COLORS = ['exc', 'model', 'inh'] as const;
 
 const PARAMS: readonly ParamSpec[] = [
   { key: 'log10_sigma2', label: 'Your σ² (log₁₀)', unit: '', default: -3, min: -6, max: -1, step: 0.1, live: true, help: 'A fourth, adjustable postsynaptic variance (dashed curve).' },
-  { key: 'rbar_hz', label: 'Preset rate r̄', unit: 'Hz', default: 0, min: 0, max: 40, step: 1, live: true, help: 'Postsynaptic mean rate held during the window protocol; raising it adds timing-independent depression.' },
+  { key: 'rbar_hz', label: 'Preset rate r̄', unit: 'Hz', default: 10, min: 0, max: 40, step: 1, live: true, help: 'Postsynaptic mean rate held during the window protocol; raising it adds timing-independent depression.' },
   { key: 'lambda_e4', label: 'Hebbian λ', unit: '×10⁻⁴', default: 1, min: 0, max: 10, step: 0.1, live: true, help: 'Hebbian strength in corrected units (paper: 1e-4).' },
   { key: 'pred', label: 'Predictive term', unit: '', default: 1, min: 0, max: 1, step: 1, live: true, integer: true, options: ['off', 'on'], help: 'φ: the delayed-spike (anti-Hebbian) term.' },
-  { key: 'freq_hz', label: 'Pairing frequency', unit: 'Hz', default: 1, min: 0.1, max: 50, step: 0.1, live: true, help: 'For the windows.' },
+  { key: 'freq_hz', label: 'Pairing frequency', unit: 'Hz', default: 10, min: 1, max: 50, step: 0.1, live: true, help: 'For the windows (paper: 10 Hz).' },
   { key: 'n_pairings', label: 'Pairings', unit: '', default: 100, min: 1, max: 200, step: 1, live: true, integer: true, help: 'Number of pairings (paper: 100).' },
 ];
 
 function ruleParams(p: ParamValues): LplSpikingParams {
-  return { ...LPL_SPIKING_DEFAULTS, eta: 5e-3, lambda: p.lambda_e4 * 1e-4, phi: p.pred, delta: 0 };
+  return { ...LPL_SPIKING_DEFAULTS, eta: LPL_CLAMP_ETA, lambda: p.lambda_e4 * 1e-4, phi: p.pred, delta: 0 };
 }
 
 interface Result {
@@ -43,7 +43,7 @@ const VIEW: ComputedView<Result> = {
     const custom = 10 ** p.log10_sigma2;
     const windows = [...FAMILY, custom].map((sigma2) => ({
       sigma2,
-      dw: lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1 }),
+      dw: lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1, tau_var_s: LPL_CLAMP_TAU_VAR_S }),
     }));
     const freq = FREQS.map((hz) => {
       const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: FREQ_SIGMA2, w0: 0.5, dt_ms: 0.1 });
@@ -60,7 +60,7 @@ const VIEW: ComputedView<Result> = {
   plots(c, p) {
     return [
       {
-        id: 'windows', title: `LPL STDP windows for several postsynaptic variances σ² (${p.n_pairings} pairings at ${p.freq_hz} Hz, r̄ = ${p.rbar_hz} Hz)`,
+        id: 'windows', title: `LPL STDP windows for several initial postsynaptic variances σ² (${p.n_pairings} pairings at ${p.freq_hz} Hz, r̄ = ${p.rbar_hz} Hz)`,
         xLabel: 'Δt = t_post − t_pre (ms)', yLabel: 'ΔW = (w − w0)/w0', zeroLine: true, legend: 'top-left',
         series: c.windows.map((w, k) => ({
           label: `σ² = ${w.sigma2.toExponential(1)}${k === FAMILY.length ? ' (yours)' : ''}`,
@@ -89,9 +89,9 @@ export const lplStdpWindow: ExperimentDef = {
     'its predictive term is anti-Hebbian. A quiet neuron (small σ²) shows a classic causal window; a neuron whose output already ' +
     'varies a lot shows a window dominated by the predictive term, with potentiation moving to the acausal side.',
   differences: [
-    "Pairings at ≤ 2.5 Hz are simulated once and scaled by the pairing count (exact while the weight stays unclipped).",
-    "The α filters of eligibility and error are differences of unnormalised per-step leaky sums (area (τ_d − τ_r)/dt each), not the paper code's cascade (leaky rise, unit-gain decay; unit-gain error filter), so magnitudes differ: in the clamp protocol the σ² = 10⁻² window peaks at ≈ +0.025 against the paper's ≈ +0.14.",
-    "The frequency sweep uses σ² = 10⁻⁵ (a quiet neuron) instead of an unspecified σ² of the paper.",
+    "Learning rate η = 2·10⁻² (paper code 5·10⁻³): the α kernels here have unit area, as the paper's equations state, while its code's filters had other gains; η is set so the windows match the paper's (σ² = 10⁻⁵, 10⁻⁴, 10⁻²: peaks ≈ +0.40 at +12 ms, +0.11 at −7 ms, +0.15 at −10 ms against ≈ +0.42 at +2 ms, +0.11 at −5 ms, +0.14 at −10 ms).",
+    "The windows start r̄ and σ² at the preset values and let them evolve with τ_σ² = 300 s, the paper code's default (its scripts' τ_σ² = 20 s is never passed on); the frequency sweep holds them frozen (r̄ = 20 Hz, σ² = 10⁻⁵), and its pairings at ≤ 2.5 Hz are simulated once and scaled by the pairing count (exact while the weight stays unclipped).",
+    "The pairing frequency of the windows starts at 1 Hz (paper's windows: 10 Hz); slower pairings with evolving statistics would take too long to compute.",
   ],
   dt_ms: 0.1,
   mode: 'computed',

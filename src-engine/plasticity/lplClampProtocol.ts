@@ -5,9 +5,13 @@
  * postsynaptic spike (Δt = t_post − t_pre, spanning ±range). r̄ and σ² are held at preset values.
  * Reported: ΔW = (w − w0)/w0 per input after n pairings at f Hz.
  *
- * At low frequency (period ≥ 400 ms) pairings do not interact (every trace has decayed), so one
- * pairing is simulated after a 100-ms settling period and its weight change scaled by n (exact up
- * to the clipping to [0, w_max], applied after scaling). Higher frequencies are simulated in full.
+ * With `tau_var_s` set, r̄ and σ² start at the preset values and then evolve as in the paper's
+ * simulation (its code: τ_σ² = 20 s, τ_mean = the rule's), so each spike of the clamped neuron raises
+ * σ² (towards about f·dt) and the window is an average over that drift. Without it they stay frozen.
+ * With frozen statistics at low frequency (period ≥ 400 ms) pairings do not interact (every trace
+ * has decayed), so one pairing is simulated after a 100-ms settling period and its weight change
+ * scaled by n (exact up to the clipping to [0, w_max], applied after scaling). Everything else is
+ * simulated in full.
  */
 import { LplSpikingRule, type LplSpikingParams } from './lplSpiking';
 
@@ -21,7 +25,19 @@ export interface ClampProtocol {
   sigma2: number;
   w0: number;
   dt_ms: number;
+  /** If set, r̄ and σ² evolve from their presets with this τ_σ² (s); otherwise they are frozen. */
+  tau_var_s?: number;
 }
+
+/**
+ * Learning rate that reproduces the paper's clamp-protocol magnitudes with unit-area α kernels
+ * (paper Fig. 6 windows at 10 Hz, r̄ = 10 Hz, σ² evolving: peaks +0.40/+0.11/+0.15 against the
+ * paper's ≈ +0.42/+0.11/+0.14). The paper's code used η = 5·10⁻³; a factor 2 is the code's kernel
+ * gains (see lplSpiking.ts), the other factor 2 was not traced to the code.
+ */
+export const LPL_CLAMP_ETA = 2e-2;
+/** τ_σ² of the paper's clamp simulations: its code's default (the scripts' --tau_sigma2 20 is never passed on). */
+export const LPL_CLAMP_TAU_VAR_S = 300;
 
 const CLAMP_MV = -51;
 const SPIKE_MV = -20;
@@ -30,12 +46,13 @@ const TAIL_MS = 250;
 
 export function lplClampWindow(prm: LplSpikingParams, pr: ClampProtocol): number[] {
   const nPre = pr.dts.length;
-  const rule = new LplSpikingRule(nPre, 1, { ...prm, freezeStats: 1, delta: 0 }, pr.dt_ms);
+  const evolve = pr.tau_var_s !== undefined;
+  const rule = new LplSpikingRule(nPre, 1, { ...prm, freezeStats: evolve ? 0 : 1, tau_var_s: pr.tau_var_s ?? prm.tau_var_s, delta: 0 }, pr.dt_ms);
   rule.rbar[0] = pr.rbar_hz;
   rule.sigma2[0] = pr.sigma2;
   const w = new Float32Array(nPre).fill(pr.w0);
   const period = 1000 / pr.freq_hz;
-  const single = period >= 400;
+  const single = period >= 400 && !evolve;
   const pairings = single ? 1 : pr.n;
   const lead = Math.max(0, ...pr.dts) + 100; // settle, then the earliest presynaptic spike
   const tPost = Array.from({ length: pairings }, (_, k) => lead + k * period);

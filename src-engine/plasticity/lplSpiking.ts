@@ -7,9 +7,17 @@
  *   e_i = φ(−S_i[n] + S_i[n − D]) + λ·d_i/(σ_i² + ξ)    predictive (delayed own spikes) + Hebbian
  *   presynaptic PSP: u_j ← u_j·e^{−dt/τ_syn} + S_j;  p_j ← p_j + (dt/τ_m)(u_j − p_j)
  *   surrogate f′(U_i) = β/(1 + β|U_i − ϑ|)²  (0 below −80 mV)
- *   eligibility λ_ij = α∗(p_j f′(U_i)),  ē_i = α∗e_i   (α = difference of exponentials, decay 10 ms
- *   minus rise 2 ms, each a per-step leaky sum x ← a·x + input, as in Auryn's traces: area (τd − τr)/dt)
+ *   eligibility λ_ij = α∗(p_j f′(U_i)),  ē_i = α∗e_i   with α(t) = (e^{−t/τd} − e^{−t/τr})/(τd − τr),
+ *   τd = 10 ms, τr = 2 ms, of unit area (∫α dt = 1, time in s); spikes are Dirac deltas (1/dt in the
+ *   step they occur), so ē is in s⁻¹ and λ_ij in mV⁻¹. Per step: two leaky sums x ← a·x + input
+ *   (decay and rise) scaled by c_α = 1/(Σ_n aD^n − Σ_n aR^n), which makes the discrete kernel's sum
+ *   exactly 1 (its area in steps); the error's input is also divided by dt (s).
  *   G_ij += λ_ij·ē_i  (+ δ at each presynaptic spike);  every T_upd: w ← clip(w + η·G/N_upd, 0, w_max), G ← 0
+ *
+ * Learning rate and δ against the paper's code: its eligibility filter was a leaky rise of gain τr/dt
+ * (erratum, issue 3) followed by a unit-gain decay, its error filters had unit gain per step, and its
+ * f′ was in V⁻¹. Per unit of η·G that is 2× the unit-area rule here, so η = 2× and δ = ½× the paper's
+ * values give the paper's weight changes (η 2·10⁻², δ 5·10⁻⁴ for the network; η 10⁻² in the clamp protocol).
  *
  * φ = 0 is the "Pred. off" ablation and λ = 0 "Hebb off". With σ² small the Hebbian term
  * dominates (Hebbian window); with σ² large the predictive, anti-Hebbian term takes over.
@@ -45,7 +53,7 @@ export interface LplSpikingParams {
 }
 
 export const LPL_SPIKING_DEFAULTS: LplSpikingParams = {
-  eta: 1e-2, lambda: 1e-4, xi: 1e-7, phi: 1, delta: 1e-3, tau_mean_s: 600, tau_var_s: 30, delay_ms: 20,
+  eta: 2e-2, lambda: 1e-4, xi: 1e-7, phi: 1, delta: 5e-4, tau_mean_s: 600, tau_var_s: 30, delay_ms: 20,
   tau_syn_ms: 5, tau_mem_ms: 20, alpha_rise_ms: 2, alpha_decay_ms: 10, beta: 1, theta_mV: -50, w_max: 1, update_ms: 500, freezeStats: 0,
 };
 
@@ -71,7 +79,7 @@ export class LplSpikingRule {
   private readonly kernel: LplSpikingKernel;
   private stepCount = 0;
   /** Per-step constants derived from prm (see setParams). */
-  private k = { aSyn: 0, kMem: 0, aD: 0, aR: 0, aMean: 0, kVar: 0, every: 1 };
+  private k = { aSyn: 0, kMem: 0, aD: 0, aR: 0, cAlpha: 0, cErr: 0, aMean: 0, kVar: 0, every: 1 };
   prm: LplSpikingParams;
 
   /** @param mask optional nPre×nPost 0/1 matrix of existing synapses (default: all pairs) */
@@ -110,9 +118,10 @@ export class LplSpikingRule {
   setParams(patch: Partial<LplSpikingParams>): void {
     Object.assign(this.prm, patch);
     const q = this.prm, dt = this.dt, dts = dt / 1000;
+    const aD = det.exp(-dt / q.alpha_decay_ms), aR = det.exp(-dt / q.alpha_rise_ms);
+    const cAlpha = 1 / (1 / (1 - aD) - 1 / (1 - aR)); // unit sum of the discrete α kernel
     this.k = {
-      aSyn: det.exp(-dt / q.tau_syn_ms), kMem: dt / q.tau_mem_ms,
-      aD: det.exp(-dt / q.alpha_decay_ms), aR: det.exp(-dt / q.alpha_rise_ms),
+      aSyn: det.exp(-dt / q.tau_syn_ms), kMem: dt / q.tau_mem_ms, aD, aR, cAlpha, cErr: cAlpha / dts,
       aMean: det.exp(-dts / q.tau_mean_s), kVar: dts / q.tau_var_s, every: Math.max(1, Math.round(q.update_ms / dt)),
     };
   }
@@ -124,8 +133,7 @@ export class LplSpikingRule {
   step(preS: Uint8Array, postS: Uint8Array, U: Float64Array, w: Float32Array): void {
     const q = this.prm, dts = this.dt / 1000;
     const { nPre, nPost } = this;
-    const { aSyn, kMem, aD, aR, aMean, kVar, every } = this.k;
-    const cA = 1; // unnormalised per-step traces (see header)
+    const { aSyn, kMem, aD, aR, cAlpha, cErr, aMean, kVar, every } = this.k;
     const slot = this.stepCount % (this.delaySteps + 1);
     // Error per postsynaptic neuron, then its α-filtered value ē.
     for (let i = 0; i < nPost; i++) {
@@ -136,19 +144,19 @@ export class LplSpikingRule {
       const delayed = this.hist[slot * nPost + i]; // spike of D steps ago (this slot is overwritten below)
       this.hist[slot * nPost + i] = S;
       const e = q.phi * (-S + delayed) + (q.lambda * d) / (this.sigma2[i] + q.xi);
-      this.errD[i] = this.errD[i] * aD + cA * e;
-      this.errR[i] = this.errR[i] * aR + cA * e;
+      this.errD[i] = this.errD[i] * aD + cErr * e;
+      this.errR[i] = this.errR[i] * aR + cErr * e;
     }
     for (let j = 0; j < nPre; j++) {
       this.u[j] = this.u[j] * aSyn + preS[j];
       this.p[j] += kMem * (this.u[j] - this.p[j]);
     }
-    // Per synapse k (post i, pre j): inp = cA·p_j·f′(U_i); eD ← eD·aD + inp; eR ← eR·aR + inp;
-    // G += (eD − eR)·ē_i + (S_j ? δ : 0) — in the kernel (cA = 1: p_j·f′ is the same number).
+    // Per synapse k (post i, pre j): inp = p_j·(c_α·f′(U_i)); eD ← eD·aD + inp; eR ← eR·aR + inp;
+    // G += (eD − eR)·ē_i + (S_j ? δ : 0) — in the kernel.
     const fpArr = this.kernel.fp, ebarArr = this.kernel.ebar;
     for (let i = 0; i < nPost; i++) {
       const x = U[i] - q.theta_mV;
-      fpArr[i] = U[i] < -80 ? 0 : q.beta / ((1 + q.beta * Math.abs(x)) ** 2);
+      fpArr[i] = U[i] < -80 ? 0 : cAlpha * (q.beta / ((1 + q.beta * Math.abs(x)) ** 2));
       ebarArr[i] = this.errD[i] - this.errR[i];
     }
     this.kernel.preS.set(preS);

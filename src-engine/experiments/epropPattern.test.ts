@@ -5,20 +5,20 @@ import { Session } from '../run/session';
 interface PatternMetrics { trials: number; mse_initial: number; mse_final: number; mse_trace: number[]; mean_rate_hz: number }
 
 describe('eprop-pattern (issue 5 check)', () => {
-  // SCIENCE.md §5 test 4 asks nMSE < 0.15 and a rate in [5, 20] Hz after 2000 iterations. After the 250 trials here the
-  // error is there (≈ 0.05) but the rate is still falling towards 10 Hz (≈ 20.7 Hz at seed 1), so the rate bound is 25 Hz.
-  it('after the default training (250 trials): normalised MSE < 0.15 (SCIENCE.md §5 test 4) and the mean rate within [5, 25] Hz (SCIENCE.md: [5, 20] after 2000 iterations)', () => {
+  // SCIENCE.md §5 test 4 asks nMSE < 0.15 and a rate in [5, 20] Hz at the end of training (2000 plain-gradient iterations there;
+  // 400 Adam trials here, where seed 1 ends at nMSE ≈ 0.03 and ≈ 17 Hz).
+  it('after the default training (400 trials): normalised MSE < 0.15 and the mean rate within [5, 20] Hz (SCIENCE.md §5 test 4)', () => {
     const s = new Session(defaultRunConfig('eprop-pattern', 1));
     s.advance(s.def.defaultSteps);
     const m = s.run.metrics() as unknown as PatternMetrics;
-    expect(m.trials).toBe(250);
+    expect(m.trials).toBe(400);
     expect(m.mse_initial).toBeGreaterThan(0.5);
     expect(m.mse_final).toBeLessThan(0.15);
     expect(m.mean_rate_hz).toBeGreaterThanOrEqual(5);
-    expect(m.mean_rate_hz).toBeLessThanOrEqual(25);
+    expect(m.mean_rate_hz).toBeLessThanOrEqual(20);
   });
 
-  it('with ALIF neurons (τ_a = 200 ms, β = 0.2 v_th, c_reg = 300, 150 trials) the readout still learns: mse_final < 0.2 × mse_initial', () => {
+  it('with ALIF neurons (τ_a = 200 ms, β = 0.2 v_th, c_reg = 300, 150 trials) the readout still learns: normalised MSE < 0.15 (SCIENCE.md §5 test 4’s bound; its rate band is for LIF)', () => {
     const c = defaultRunConfig('eprop-pattern', 1);
     c.params.tau_a_ms = 200;
     c.params.beta_a = 0.2;
@@ -27,7 +27,7 @@ describe('eprop-pattern (issue 5 check)', () => {
     s.advance(150_000);
     const m = s.run.metrics() as unknown as PatternMetrics;
     expect(m.mse_initial).toBeGreaterThan(0.5);
-    expect(m.mse_final).toBeLessThan(0.2 * m.mse_initial);
+    expect(m.mse_final).toBeLessThan(0.15);
     expect(m.mean_rate_hz).toBeGreaterThan(1);
   });
 

@@ -5,6 +5,7 @@
  * CV ≈ 1; regular firing has CV ≈ 0.
  */
 import type { ComponentSnapshot, SpikeSource, StepContext } from '../core/component';
+import { digestValue } from '../core/stateDigest';
 
 export class IsiMonitor {
   private readonly last: Int32Array;
@@ -52,6 +53,11 @@ export class IsiMonitor {
 
   snapshot(): ComponentSnapshot {
     return { last: this.last.slice(), n: this.n.slice(), sum: this.sum.slice(), sumSq: this.sumSq.slice() };
+  }
+
+  /** The snapshot's digest, hashing the arrays in place. */
+  digest(h: number): number {
+    return digestValue(h, { last: this.last, n: this.n, sum: this.sum, sumSq: this.sumSq });
   }
 
   restore(s: ComponentSnapshot): void {

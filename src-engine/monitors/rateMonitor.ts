@@ -4,6 +4,7 @@
  * buffer read with a cursor (like SpikeMonitor); running totals give the mean rate since t = 0.
  */
 import type { ComponentSnapshot, SpikeSource } from '../core/component';
+import { digestValue } from '../core/stateDigest';
 
 export interface RateBatch {
   /** Rate per completed bin (Hz). */
@@ -67,7 +68,16 @@ export class PopulationRateMonitor {
   }
 
   snapshot(): ComponentSnapshot {
-    return { current: this.current, inBin: this.inBin, bins: this.bins, totalSpikes: this.totalSpikes, totalSteps: this.totalSteps, ring: this.ring.slice() };
+    return { ...this.state(), ring: this.ring.slice() };
+  }
+
+  /** The snapshot's digest, hashing the ring in place. */
+  digest(h: number): number {
+    return digestValue(h, this.state());
+  }
+
+  private state(): ComponentSnapshot {
+    return { current: this.current, inBin: this.inBin, bins: this.bins, totalSpikes: this.totalSpikes, totalSteps: this.totalSteps, ring: this.ring };
   }
 
   restore(s: ComponentSnapshot): void {

@@ -13,7 +13,7 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
-import { restoreIf, snapshotIf } from './ifState';
+import { digestIf, restoreIf, snapshotIf } from './ifState';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 import { LifKernel, type CondStepConstants } from '../wasm/lifKernel';
@@ -127,6 +127,11 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
 
   snapshot(): ComponentSnapshot {
     return { ...snapshotIf(this, this.delays), params: { ...this.params } };
+  }
+
+  /** The snapshot's digest, without copying the state. */
+  digest(h: number): number {
+    return digestIf(h, this, this.delays, { params: this.params });
   }
 
   restore(s: ComponentSnapshot): void {

@@ -5,6 +5,7 @@
  * digest (core/stateDigest.ts) folds them in insertion order. Not on the step path.
  */
 import type { ComponentSnapshot } from '../core/component';
+import { digestValue } from '../core/stateDigest';
 import type { DelayRings } from './receptors';
 
 export interface IfArrays {
@@ -17,6 +18,11 @@ export interface IfArrays {
 /** Copies of V, ge, gi, refr and the delay rings. */
 export function snapshotIf(a: IfArrays, delays: DelayRings): ComponentSnapshot {
   return { v: a.v.slice(), ge: a.ge.slice(), gi: a.gi.slice(), refr: a.refr.slice(), ...delays.snapshot() };
+}
+
+/** The digest of snapshotIf(a, delays) plus `extra` (the group's own snapshot keys), hashing the arrays in place. */
+export function digestIf(h: number, a: IfArrays, delays: DelayRings, extra: Record<string, unknown>): number {
+  return digestValue(h, { v: a.v, ge: a.ge, gi: a.gi, refr: a.refr, ...delays.view(), ...extra });
 }
 
 /** Writes V, ge, gi, refr and the delay rings back from a snapshot (in place: the arrays may be kernel memory). */

@@ -20,7 +20,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { LifKernel, type LifStepConstants } from '../wasm/lifKernel';
-import { restoreIf, snapshotIf } from './ifState';
+import { digestIf, restoreIf, snapshotIf } from './ifState';
 import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 
@@ -131,6 +131,11 @@ export class LifGroup implements NeuronGroupLike, SynapticTarget {
 
   snapshot(): ComponentSnapshot {
     return { ...snapshotIf(this, this.delays), params: { ...this.params } };
+  }
+
+  /** The snapshot's digest, without copying the state. */
+  digest(h: number): number {
+    return digestIf(h, this, this.delays, { params: this.params });
   }
 
   restore(s: ComponentSnapshot): void {

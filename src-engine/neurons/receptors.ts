@@ -53,6 +53,11 @@ export class DelayRings {
     return { ringE: this.ringE?.slice() ?? null, ringI: this.ringI?.slice() ?? null };
   }
 
+  /** What snapshot() holds, without copying (for the state digest). */
+  view(): { ringE: Float64Array | null; ringI: Float64Array | null } {
+    return { ringE: this.ringE ?? null, ringI: this.ringI ?? null };
+  }
+
   restore(s: { ringE?: unknown; ringI?: unknown }): void {
     if (this.ringE && s.ringE) this.ringE.set(s.ringE as Float64Array);
     if (this.ringI && s.ringI) this.ringI.set(s.ringI as Float64Array);

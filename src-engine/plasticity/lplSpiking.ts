@@ -17,7 +17,9 @@
  * Learning rate and δ against the paper's code: its eligibility filter was a leaky rise of gain τr/dt
  * (erratum, issue 3) followed by a unit-gain decay, its error filters had unit gain per step, and its
  * f′ was in V⁻¹. Per unit of η·G that is 2× the unit-area rule here, so η = 2× and δ = ½× the paper's
- * values give the paper's weight changes (η 2·10⁻², δ 5·10⁻⁴ for the network; η 10⁻² in the clamp protocol).
+ * values give the paper's weight changes (η 2·10⁻², δ 5·10⁻⁴ for the network). The clamp protocol
+ * needs another, untraced factor 2 to match the paper's figure (η 2·10⁻² there against its code's
+ * 5·10⁻³; see plasticity/lplClampProtocol.ts), which its experiment states.
  *
  * φ = 0 is the "Pred. off" ablation and λ = 0 "Hebb off". With σ² small the Hebbian term
  * dominates (Hebbian window); with σ² large the predictive, anti-Hebbian term takes over.

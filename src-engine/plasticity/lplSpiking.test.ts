@@ -37,19 +37,21 @@ describe('spiking LPL in the clamp protocol (SCIENCE.md §3 tests 4 and 5)', () 
     expect(peaks[2].ltdCausal).toBeLessThan(0); // LTD for Δt ≳ +5 ms at large σ²
   });
 
-  it('frequency pattern (full rule, r̄ = 20 Hz, σ² = 1e-5): LTD at −10 ms for 1 and 10 Hz, LTP both ways at 30 Hz, orders equal at 50 Hz', () => {
-    const dw = (hz: number) => {
-      const [minus, plus] = lplClampWindow(base, proto({ freq_hz: hz, dts: [-10, 10], rbar_hz: 20, sigma2: 1e-5 }));
-      return { minus, plus };
-    };
-    expect(dw(1).minus).toBeLessThan(0);
-    expect(dw(10).minus).toBeLessThan(0);
-    const f30 = dw(30);
-    expect(f30.plus).toBeGreaterThan(0);
-    expect(f30.minus).toBeGreaterThan(0);
-    const f50 = dw(50);
-    expect(Math.abs(f50.plus - f50.minus)).toBeLessThan(0.1);
-  });
+  for (const evolving of [false, true]) {
+    it(`frequency pattern (full rule, r̄ = 20 Hz, σ² = 1e-5, statistics ${evolving ? 'evolving as in lpl-stdp-window' : 'frozen'}): LTD at −10 ms for 1 and 10 Hz, LTP both ways at 30 Hz, orders equal at 50 Hz`, () => {
+      const dw = (hz: number) => {
+        const [minus, plus] = lplClampWindow(base, proto({ freq_hz: hz, dts: [-10, 10], rbar_hz: 20, sigma2: 1e-5, ...(evolving ? { tau_var_s: LPL_CLAMP_TAU_VAR_S } : {}) }));
+        return { minus, plus };
+      };
+      expect(dw(1).minus).toBeLessThan(0);
+      expect(dw(10).minus).toBeLessThan(0);
+      const f30 = dw(30);
+      expect(f30.plus).toBeGreaterThan(0);
+      expect(f30.minus).toBeGreaterThan(0);
+      const f50 = dw(50);
+      expect(Math.abs(f50.plus - f50.minus)).toBeLessThan(0.1);
+    });
+  }
 
   it('unit-area kernels reproduce the paper’s window magnitudes within 30% (Fig. 6: 10 Hz, r̄ = 10 Hz, σ² evolving) and the σ² dependence', () => {
     const wide = Array.from({ length: 101 }, (_, k) => k - 50);

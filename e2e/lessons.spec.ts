@@ -25,6 +25,26 @@ function holds(e: StepExpectation, now: string, before: number): boolean {
   return true;
 }
 
+/** The simulated time the timeline shows (its "t = 20.500 s" or "t = 500.0 ms"), in ms. */
+async function shownMs(page: Page): Promise<number> {
+  const m = /t = ([0-9.]+) (ms|s)/.exec((await page.getByTestId('timeline-time').textContent()) ?? '');
+  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+}
+
+/**
+ * Waits until the run has passed `atMs`, pauses it and rewinds to exactly `atMs` (an exact replay
+ * from the nearest checkpoint), so the expectation is read at the same simulated moment on any machine.
+ */
+async function pauseAt(page: Page, atMs: number, where: string): Promise<void> {
+  await expect.poll(() => shownMs(page), { timeout: STEP_TIMEOUT, message: `${where}: waiting for t ≥ ${atMs} ms` }).toBeGreaterThanOrEqual(atMs);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toContainText('Play');
+  await page.getByTestId('timeline-goto').fill(String(atMs));
+  await page.getByTestId('timeline-seek').click();
+  await expect(page.getByTestId('timeline-note')).toContainText('Rewound to');
+  await expect.poll(() => shownMs(page), { message: `${where}: rewound to ${atMs} ms` }).toBe(atMs);
+}
+
 test('the start page shows the gallery beside the running default experiment; presets open their experiment', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('gallery')).toBeVisible();
@@ -83,9 +103,11 @@ for (const lesson of LESSONS) {
         const gate = e.when;
         await expect.poll(async () => num(await readTarget(page, { metric: gate.metric })), { timeout: STEP_TIMEOUT, message: `${step.label}: waiting for ${gate.metric}` }).toBeGreaterThan(gate.above);
       }
+      if (e.atMs !== undefined) await pauseAt(page, e.atMs, `step ${k + 1} "${step.label}"`);
       await expect
         .poll(async () => holds(e, await readTarget(page, e), before), { timeout: STEP_TIMEOUT, message: `step ${k + 1} "${step.label}": ${JSON.stringify(e)} (before ${before})` })
         .toBe(true);
+      if (e.atMs !== undefined) await page.getByTestId('play').click();
       for (const [p, v] of Object.entries(step.set)) {
         const el = page.getByTestId(`param-${p}`);
         if ((await el.evaluate((x) => x.tagName)) === 'SELECT') await expect(el).toHaveValue(String(v));

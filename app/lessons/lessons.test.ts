@@ -50,6 +50,10 @@ function checkExpectation(e: StepExpectation, out: { metrics: Set<string>; plots
   if (e.metric) expect(out.metrics.has(e.metric), `${where}: no metric "${e.metric}"`).toBe(true);
   if (e.plot) expect(out.plots.has(e.plot), `${where}: no plot "${e.plot}"`).toBe(true);
   if (e.when) expect(out.metrics.has(e.when.metric), `${where}: no metric "${e.when.metric}"`).toBe(true);
+  if (e.atMs !== undefined) {
+    expect(e.atMs, `${where}: atMs must be a positive simulated time`).toBeGreaterThan(0);
+    expect(e.when, `${where}: use either when or atMs`).toBeUndefined();
+  }
   // `equals` is compared with the text the metrics card shows, where a yes/no measurement reads "yes"/"no".
   if (e.equals !== undefined) expect(['true', 'false'], `${where}: the app shows booleans as "yes"/"no"`).not.toContain(e.equals);
   const absolute = e.above !== undefined || e.below !== undefined || e.equals !== undefined;

@@ -19,8 +19,17 @@ export interface StepExpectation {
   readonly below?: number;
   /** A measurement shown as text (e.g. "false"). */
   readonly equals?: string;
-  /** Judge only once this measurement has passed a value (e.g. after 40 trials), for slow effects. */
+  /**
+   * Judge only once this measurement has passed a value, for slow effects that then persist (the
+   * run goes on meanwhile, so the expectation must keep holding after the gate).
+   */
   readonly when?: { readonly metric: string; readonly above: number };
+  /**
+   * Judge at exactly this simulated time (ms) of the step's run, for an effect that does not last
+   * (e.g. "after 40 trials the loss is still high"): the walkthrough pauses and rewinds to this
+   * time, so the value is read at the same point of the same run on every machine.
+   */
+  readonly atMs?: number;
 }
 
 export interface LessonStep {

@@ -13,5 +13,10 @@ export default defineConfig({
     setupFiles: ['scripts/vitestSetup.ts'],
     // Both cores: Vitest's default leaves one free, which on a 2-core CI machine runs the files one by one.
     maxWorkers: 2,
+    // Each worker process runs its files one after another in one module graph instead of
+    // re-importing the engine for every file: ≈ 40 s less of the ≈ 225-s unit run on 2 cores.
+    // Tests must not rely on fresh module state; the suite passed like this in file order and in
+    // a shuffled order (--sequence.shuffle.files --sequence.seed=7).
+    isolate: false,
   },
 });

@@ -38,18 +38,35 @@ interface Result {
   freq: { hz: number; plus: number; minus: number }[];
 }
 
+/**
+ * Recently computed results by their inputs. Each window takes ≈ 0.1 s and the sweep ≈ 0.4 s, and
+ * most changes touch only some of them (dragging "Your σ²" changes one window and not the sweep),
+ * so a change recomputes only what depends on it. The results are pure functions of the key.
+ */
+const recent = new Map<string, number[]>();
+function remembered(key: string, compute: () => number[]): number[] {
+  let v = recent.get(key);
+  if (!v) {
+    v = compute();
+    if (recent.size >= 32) recent.delete(recent.keys().next().value!);
+    recent.set(key, v);
+  }
+  return v;
+}
+
 const VIEW: ComputedView<Result> = {
   compute(p) {
     const prm = ruleParams(p);
+    const rule = `${prm.lambda}|${prm.phi}|${p.n_pairings}`;
     const custom = 10 ** p.log10_sigma2;
     const windows = [...FAMILY, custom].map((sigma2) => ({
       sigma2,
-      dw: lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1, tau_var_s: LPL_CLAMP_TAU_VAR_S }),
+      dw: remembered(`w|${rule}|${sigma2}|${p.freq_hz}|${p.rbar_hz}`, () =>
+        lplClampWindow(prm, { freq_hz: p.freq_hz, n: p.n_pairings, dts: DTS, rbar_hz: p.rbar_hz, sigma2, w0: 0.5, dt_ms: 0.1, tau_var_s: LPL_CLAMP_TAU_VAR_S })),
     }));
-    const freq = FREQS.map((hz) => {
-      const [minus, plus] = lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: FREQ_SIGMA2, w0: 0.5, dt_ms: 0.1, tau_var_s: LPL_CLAMP_TAU_VAR_S });
-      return { hz, plus, minus };
-    });
+    const sweep = remembered(`f|${rule}`, () => FREQS.flatMap((hz) =>
+      lplClampWindow(prm, { freq_hz: hz, n: p.n_pairings, dts: [-10, 10], rbar_hz: 20, sigma2: FREQ_SIGMA2, w0: 0.5, dt_ms: 0.1, tau_var_s: LPL_CLAMP_TAU_VAR_S })));
+    const freq = FREQS.map((hz, k) => ({ hz, minus: sweep[2 * k], plus: sweep[2 * k + 1] }));
     return { windows, freq };
   },
   metrics(c) {

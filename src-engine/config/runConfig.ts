@@ -9,6 +9,10 @@
  * the state. A version-1 link still opens with its experiment, parameters, seed and timeline, and
  * says that its spikes differ from the run that made it (version 1 drew every number from one
  * shared generator).
+ * Version 3 has the same fields; it marks the parameters added with it (ParamSpec.legacy: the
+ * arithmetic precision of the large LIF networks, float32 by default from version 3). A link of
+ * an older version lacks them and opens with the value its run used, so it replays spike for
+ * spike with its old fingerprint.
  * The optional `u` (viewConfig.ts: hidden controls, raster selection, local-images note) was
  * added later; links without it read as before. Links and configuration files share this schema.
  *
@@ -20,7 +24,7 @@ import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experimen
 import { defaultParams, type ExperimentDef, type ParamSpec, type ParamValues } from '../experiments/types';
 import { defaultView, fromWireView, toWireView, WireView, type ViewConfig } from './viewConfig';
 
-export const CONFIG_VERSION = 2;
+export const CONFIG_VERSION = 3;
 /** Older wire versions that still open (same fields), with what differs. */
 export const LEGACY_VERSIONS: Readonly<Record<number, string>> = {
   1: 'This link was made by an earlier version of the app (link format 1), which drew all random numbers from one shared generator. It opens with the same experiment, parameters, seed and timeline, but its spikes and fingerprint differ from the run that made it.',
@@ -55,7 +59,7 @@ export interface ValidationResult {
 
 const Key = z.string().min(1).max(64);
 const WireV1 = z.object({
-  v: z.union([z.literal(CONFIG_VERSION), z.literal(1)]),
+  v: z.union([z.literal(CONFIG_VERSION), z.literal(2), z.literal(1)]),
   e: Key,
   s: z.number().int().min(0).max(MAX_SEED),
   p: z.record(Key, z.number()).optional(),
@@ -96,7 +100,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
   const parsed = WireV1.safeParse(raw);
   if (!parsed.success) {
     const v = (raw as { v?: unknown } | null)?.v;
-    if (raw && typeof raw === 'object' && v !== CONFIG_VERSION && !(typeof v === 'number' && v in LEGACY_VERSIONS)) {
+    if (raw && typeof raw === 'object' && !(v === CONFIG_VERSION || v === 2 || (typeof v === 'number' && v in LEGACY_VERSIONS))) {
       messages.push(`Unsupported link version ${JSON.stringify(v)} (this app reads version ${CONFIG_VERSION}); opened the default experiment instead.`);
     } else {
       const issue = parsed.error.issues[0];
@@ -106,7 +110,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
     return { config: defaultRunConfig(), view: defaultView(), messages };
   }
   const w = parsed.data;
-  if (w.v !== CONFIG_VERSION) messages.push(LEGACY_VERSIONS[w.v]);
+  if (w.v in LEGACY_VERSIONS) messages.push(LEGACY_VERSIONS[w.v]);
   const view = fromWireView(w.u, messages);
   const def = findExperiment(w.e);
   if (!def) {
@@ -114,6 +118,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
     return { config: defaultRunConfig(DEFAULT_EXPERIMENT_ID, w.s), view, messages };
   }
   const params = defaultParams(def);
+  for (const spec of def.params) if (spec.legacy && w.v < spec.legacy.before) params[spec.key] = spec.legacy.value;
   for (const [key, value] of Object.entries(w.p ?? {})) {
     if (FORBIDDEN_KEYS.has(key)) continue; // already reported
     const spec = def.params.find((s) => s.key === key);

@@ -29,6 +29,12 @@ export interface ParamSpec {
   readonly help: string;
   /** A choice: the value is an index into these labels (min 0, max length − 1, integer). */
   readonly options?: readonly string[];
+  /**
+   * A parameter added in link format `before` (runConfig.ts): links of an older format lack it,
+   * and their runs used `value`, which they get when opened so they replay spike for spike. At
+   * that value the parameter is left out of the run's fingerprint, so those runs keep theirs.
+   */
+  readonly legacy?: { readonly before: number; readonly value: number };
 }
 
 /** One data series of an experiment plot (plain arrays: plots are small). */

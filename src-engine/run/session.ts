@@ -59,7 +59,10 @@ export class Session {
     this.events = config.events.map((e) => ({ ...e }));
     this.run = def.build({ ...config.params }, new Rng(config.seed));
     this.fingerprint = this.run.network.add(new FingerprintMonitor(this.run.network));
-    this.fingerprint.fp.addConfig(def.id, config.seed, config.params);
+    // A parameter at the value older links ran with is left out, so those runs keep their fingerprints.
+    const folded = { ...config.params };
+    for (const spec of def.params) if (spec.legacy && folded[spec.key] === spec.legacy.value) delete folded[spec.key];
+    this.fingerprint.fp.addConfig(def.id, config.seed, folded);
     this.applyDueEvents();
   }
 

@@ -132,10 +132,12 @@ export class LifGroup implements NeuronGroupLike, SynapticTarget {
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 
-  integrate(ctx: StepContext): void {
-    this.spikeCount = this.kernel32
-      ? this.kernel32.integrate(ctx.clock.step, this.stepConstants.refSteps)
-      : this.kernel!.integrate(this.stepConstants);
+  /** One step; a float32 group needs the step's context (its refractory periods end at a step number). */
+  integrate(ctx?: StepContext): void {
+    if (this.kernel32) {
+      if (!ctx) throw new Error(`${this.name}: a float32 LIF group integrates only within a network step`);
+      this.spikeCount = this.kernel32.integrate(ctx.clock.step, this.stepConstants.refSteps);
+    } else this.spikeCount = this.kernel!.integrate(this.stepConstants);
   }
 
   /** Commits delayed input that arrives in this step. */

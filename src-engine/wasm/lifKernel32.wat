@@ -11,7 +11,7 @@
 ;; defines these results exactly, so the step is bit-identical in every engine.
 ;; Memory (imported, one per group; offsets are constants so that one index register addresses
 ;; every array, which keeps V8's register allocator from spilling inside the loop):
-;;   0      constants, eight float32x4 splats: c, a_m, a_e, a_i, k_e, k_i, θ, V_r
+;;   0      constants, eight float32x4 splats: c, a_m, a_e, a_i, k_e, k_i, θ, V_r; then step − 1 (i32x4)
 ;;   V  = 1 MiB        v      (f32)     GE = 2 MiB + 64    ge (f32)     GI = 3 MiB + 128   gi (f32)
 ;;   U  = 4 MiB + 192  until  (i32)     S  = 5 MiB + 256   spikes (i32)
 ;; (the small skews keep the arrays off the same cache sets). At most 262,080 neurons per group;
@@ -24,44 +24,51 @@
   (import "env" "mem" (memory 1))
   (func (export "integrate") (param $end i32) (param $step i32) (param $refSteps i32) (result i32)
     (local $i i32) (local $count i32) (local $bits i32) (local $lane i32) (local $until i32)
-    (local $stepv v128) (local $ref0 v128) (local $ref1 v128)
-    (local $e0 v128) (local $e1 v128) (local $g0 v128) (local $g1 v128)
-    (local $x0 v128) (local $x1 v128) (local $s0 v128) (local $s1 v128)
-    (local.set $stepv (i32x4.splat (i32.sub (local.get $step) (i32.const 1))))
+    (local $c v128) (local $am v128) (local $ae v128) (local $ai v128) (local $ke v128) (local $ki v128)
+    (local $vth v128) (local $vr v128) (local $stepv v128)
+    (local $ref v128) (local $e v128) (local $g v128) (local $x v128) (local $s0 v128) (local $s1 v128)
+    ;; The constants, loaded once (not splatted from scalars, which V8 would redo in the loop).
+    (local.set $c (v128.load (i32.const 0)))
+    (local.set $am (v128.load offset=16 (i32.const 0)))
+    (local.set $ae (v128.load offset=32 (i32.const 0)))
+    (local.set $ai (v128.load offset=48 (i32.const 0)))
+    (local.set $ke (v128.load offset=64 (i32.const 0)))
+    (local.set $ki (v128.load offset=80 (i32.const 0)))
+    (local.set $vth (v128.load offset=96 (i32.const 0)))
+    (local.set $vr (v128.load offset=112 (i32.const 0)))
+    (v128.store offset=128 (i32.const 0) (i32x4.splat (i32.sub (local.get $step) (i32.const 1))))
+    (local.set $stepv (v128.load offset=128 (i32.const 0)))
     (local.set $until (i32.add (local.get $step) (local.get $refSteps)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        ;; refractory masks (all ones where until > step − 1)
-        (local.set $ref0 (i32x4.gt_s (v128.load offset=4194496 (local.get $i)) (local.get $stepv)))
-        (local.set $ref1 (i32x4.gt_s (v128.load offset=4194512 (local.get $i)) (local.get $stepv)))
-        ;; currents: read, decay, store
-        (local.set $e0 (v128.load offset=2097216 (local.get $i)))
-        (local.set $e1 (v128.load offset=2097232 (local.get $i)))
-        (local.set $g0 (v128.load offset=3145856 (local.get $i)))
-        (local.set $g1 (v128.load offset=3145872 (local.get $i)))
-        (v128.store offset=2097216 (local.get $i) (f32x4.mul (local.get $e0) (v128.load offset=32 (i32.const 0))))
-        (v128.store offset=2097232 (local.get $i) (f32x4.mul (local.get $e1) (v128.load offset=32 (i32.const 0))))
-        (v128.store offset=3145856 (local.get $i) (f32x4.mul (local.get $g0) (v128.load offset=48 (i32.const 0))))
-        (v128.store offset=3145872 (local.get $i) (f32x4.mul (local.get $g1) (v128.load offset=48 (i32.const 0))))
-        ;; candidate membrane potentials
-        (local.set $x0 (f32x4.add (f32x4.add (f32x4.add
-          (f32x4.mul (v128.load offset=1048576 (local.get $i)) (v128.load offset=16 (i32.const 0)))
-          (v128.load (i32.const 0)))
-          (f32x4.mul (local.get $e0) (v128.load offset=64 (i32.const 0))))
-          (f32x4.mul (local.get $g0) (v128.load offset=80 (i32.const 0)))))
-        (local.set $x1 (f32x4.add (f32x4.add (f32x4.add
-          (f32x4.mul (v128.load offset=1048592 (local.get $i)) (v128.load offset=16 (i32.const 0)))
-          (v128.load (i32.const 0)))
-          (f32x4.mul (local.get $e1) (v128.load offset=64 (i32.const 0))))
-          (f32x4.mul (local.get $g1) (v128.load offset=80 (i32.const 0)))))
-        ;; spike = (V* ≥ θ) and not refractory
-        (local.set $s0 (v128.andnot (f32x4.ge (local.get $x0) (v128.load offset=96 (i32.const 0))) (local.get $ref0)))
-        (local.set $s1 (v128.andnot (f32x4.ge (local.get $x1) (v128.load offset=96 (i32.const 0))) (local.get $ref1)))
+        ;; neurons i … i+3: refractory mask (until > step − 1), currents decayed and stored,
+        ;; candidate V*, spike = (V* ≥ θ) and not refractory, V' = V_r where refractory or spiking
+        (local.set $ref (i32x4.gt_s (v128.load offset=4194496 (local.get $i)) (local.get $stepv)))
+        (local.set $e (v128.load offset=2097216 (local.get $i)))
+        (local.set $g (v128.load offset=3145856 (local.get $i)))
+        (v128.store offset=2097216 (local.get $i) (f32x4.mul (local.get $e) (local.get $ae)))
+        (v128.store offset=3145856 (local.get $i) (f32x4.mul (local.get $g) (local.get $ai)))
+        (local.set $x (f32x4.add (f32x4.add (f32x4.add
+          (f32x4.mul (v128.load offset=1048576 (local.get $i)) (local.get $am)) (local.get $c))
+          (f32x4.mul (local.get $e) (local.get $ke)))
+          (f32x4.mul (local.get $g) (local.get $ki))))
+        (local.set $s0 (v128.andnot (f32x4.ge (local.get $x) (local.get $vth)) (local.get $ref)))
         (v128.store offset=1048576 (local.get $i)
-          (v128.bitselect (v128.load offset=112 (i32.const 0)) (local.get $x0) (v128.or (local.get $ref0) (local.get $s0))))
+          (v128.bitselect (local.get $vr) (local.get $x) (v128.or (local.get $ref) (local.get $s0))))
+        ;; neurons i+4 … i+7, the same
+        (local.set $ref (i32x4.gt_s (v128.load offset=4194512 (local.get $i)) (local.get $stepv)))
+        (local.set $e (v128.load offset=2097232 (local.get $i)))
+        (local.set $g (v128.load offset=3145872 (local.get $i)))
+        (v128.store offset=2097232 (local.get $i) (f32x4.mul (local.get $e) (local.get $ae)))
+        (v128.store offset=3145872 (local.get $i) (f32x4.mul (local.get $g) (local.get $ai)))
+        (local.set $x (f32x4.add (f32x4.add (f32x4.add
+          (f32x4.mul (v128.load offset=1048592 (local.get $i)) (local.get $am)) (local.get $c))
+          (f32x4.mul (local.get $e) (local.get $ke)))
+          (f32x4.mul (local.get $g) (local.get $ki))))
+        (local.set $s1 (v128.andnot (f32x4.ge (local.get $x) (local.get $vth)) (local.get $ref)))
         (v128.store offset=1048592 (local.get $i)
-          (v128.bitselect (v128.load offset=112 (i32.const 0)) (local.get $x1) (v128.or (local.get $ref1) (local.get $s1))))
+          (v128.bitselect (local.get $vr) (local.get $x) (v128.or (local.get $ref) (local.get $s1))))
         ;; rare: append the spiking neurons' indices in ascending order and start their refractory time
         (if (v128.any_true (v128.or (local.get $s0) (local.get $s1)))
           (then

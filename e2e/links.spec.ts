@@ -70,3 +70,22 @@ function simLinkWith(key: string, value: number): string {
   const cfg = { v: 2, e: 'balanced-ei', s: 7, p: { [key]: value } };
   return '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify(cfg));
 }
+
+test('a link made before link format 3 opens in float64 and replays its recorded fingerprint; a new link runs float32', async ({ page, browser }) => {
+  // Recorded by the app at 7af784c (format 2, float64 only): balanced-ei, seed 1, after 6,000 steps.
+  const old = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 2, e: 'balanced-ei', s: 1 }));
+  expect(await openAt(page, old, 6000)).toBe('540d909f3ec5a1ba');
+  await page.getByTestId('more-params-toggle').click();
+  await expect(page.getByTestId('param-precision')).toHaveValue('1');
+  await expect(page.getByTestId('param-precision').locator('option:checked')).toHaveText('float64 (exact)');
+  await expect(page.getByTestId('messages')).toHaveCount(0);
+
+  // A new page: a link that differs only in its fragment would not reload the app.
+  const page2 = await (await browser.newContext()).newPage();
+  const fresh = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 3, e: 'balanced-ei', s: 1 }));
+  const fp32 = await openAt(page2, fresh, 6000);
+  expect(fp32).not.toBe('540d909f3ec5a1ba');
+  expect(simCli(fresh, 6000).fingerprint).toBe(fp32);
+  await page2.getByTestId('more-params-toggle').click();
+  await expect(page2.getByTestId('param-precision').locator('option:checked')).toHaveText('float32 (fast)');
+});

@@ -9,7 +9,8 @@ import { digestValue } from '../core/stateDigest';
 import type { DelayRings } from './receptors';
 
 export interface IfArrays {
-  readonly v: Float64Array;
+  /** Float32Array on float32 paths (stochastic/whiteNoiseIf.ts). */
+  readonly v: Float64Array | Float32Array;
   readonly ge: Float64Array;
   readonly gi: Float64Array;
   readonly refr: Int32Array;

@@ -9,25 +9,15 @@
  * depend only on the run's seed and the group's name.
  */
 import type { Rng } from '../core/rng';
-import { ZIG_LAYERS, ZIG_RATIO, ZIG_X } from '../core/ziggurat';
 import { whiteNoiseLif32KernelWasm } from './whiteNoiseLif32Kernel.wasm';
 import { instantiate } from './wasmApi';
 import type { EifConstants } from './whiteNoiseLifKernel';
 
 type IntegrateFn = (n: number, a: number, vth: number, vr: number, refSteps: number, inputs: number,
-  eif: number, k: number, dT: number, vT: number, zout: number) => number;
+  eif: number, k: number, dT: number, vT: number) => number;
 
 /** Lanes of the kernel's SIMD vectors (neuron i uses lane i mod LANES). */
 export const LANES = 4;
-
-/** ratio rounded towards zero to float32: |u| below it is inside the rectangle in float64 too. */
-function ratioDown(r: number): number {
-  const f = Math.fround(r);
-  if (f <= r) return f;
-  const b = new Float32Array([f]);
-  new Int32Array(b.buffer)[0]--;
-  return b[0];
-}
 
 export class WhiteNoiseLif32Kernel {
   readonly v: Float32Array;
@@ -36,43 +26,34 @@ export class WhiteNoiseLif32Kernel {
   readonly bridgeK: Float32Array;
   readonly refr: Int32Array;
   readonly spikes: Int32Array;
-  /** Every neuron's N(0,1) of the last step, when integrate was asked for it (tests). */
+  /** Every neuron's N(0,1) of the last step (drawn for all, refractory or not). */
   readonly zOut: Float32Array;
   readonly ge: Float64Array;
   readonly gi: Float64Array;
   /** The lanes' xoshiro128** words (all zero until seeded). */
   readonly lanes: Int32Array;
-  /** The kernel's exports for the tests: float32x4 exp, detMath's exp and log. */
+  /** The kernel's exports (the tests call exp4, the float32x4 exp). */
   readonly exports: Record<string, unknown>;
   private readonly run: IntegrateFn;
 
   constructor(readonly size: number) {
-    const n4 = (size + 3) & ~3;
-    const tables = 44 * n4;
-    const bytes = tables + 1024 + 1040 + 1024 + 64;
-    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, bytes);
+    const n8 = (size + 7) & ~7;
+    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, 48 * n8 + 64);
     this.exports = exports;
     this.run = exports.integrate as IntegrateFn;
-    const f32 = (k: number) => new Float32Array(buffer, k * 4 * n4, size);
+    const f32 = (k: number) => new Float32Array(buffer, k * 4 * n8, size);
     this.v = f32(0);
     this.mu = f32(1);
     this.noiseSd = f32(2);
     this.bridgeK = f32(3);
-    this.refr = new Int32Array(buffer, 16 * n4, size);
-    this.spikes = new Int32Array(buffer, 20 * n4, size);
+    this.refr = new Int32Array(buffer, 16 * n8, size);
+    this.spikes = new Int32Array(buffer, 20 * n8, size);
     this.zOut = f32(6);
-    this.ge = new Float64Array(buffer, 28 * n4, size);
-    this.gi = new Float64Array(buffer, 36 * n4, size);
-    // Padding lanes (size..n4): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
-    new Float32Array(buffer, 12 * n4, n4).fill(Infinity, size);
-    const pairs = new Float32Array(buffer, tables, 2 * ZIG_LAYERS);
-    for (let i = 0; i < ZIG_LAYERS; i++) {
-      pairs[2 * i] = ratioDown(ZIG_RATIO[i]);
-      pairs[2 * i + 1] = ZIG_X[i];
-    }
-    new Float64Array(buffer, tables + 1024, ZIG_LAYERS + 1).set(ZIG_X);
-    new Float64Array(buffer, tables + 1024 + 1040, ZIG_LAYERS).set(ZIG_RATIO);
-    this.lanes = new Int32Array(buffer, tables + 1024 + 1040 + 1024, 4 * LANES);
+    this.ge = new Float64Array(buffer, 32 * n8, size);
+    this.gi = new Float64Array(buffer, 40 * n8, size);
+    // Padding neurons (size..n8): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
+    new Float32Array(buffer, 12 * n8, n8).fill(Infinity, size);
+    this.lanes = new Int32Array(buffer, 48 * n8, 4 * LANES);
   }
 
   /** Whether the lanes hold a state (a lane of four zero words would be stuck at zero). */
@@ -91,9 +72,8 @@ export class WhiteNoiseLif32Kernel {
   /**
    * One step of every neuron; returns the number of spikes (ascending ids). `inputs`: add and
    * clear ge + gi (false: they are neither read nor written). `eif`: the EIF's Euler–Maruyama step.
-   * `keepNormals`: write each neuron's N(0,1) into zOut.
    */
-  integrate(a: number, vth: number, vr: number, refSteps: number, inputs: boolean, eif: EifConstants | null, keepNormals = false): number {
-    return this.run(this.size, a, vth, vr, refSteps, inputs ? 1 : 0, eif ? 1 : 0, eif?.k ?? 0, eif?.dT ?? 1, eif?.vT ?? 0, keepNormals ? 1 : 0);
+  integrate(a: number, vth: number, vr: number, refSteps: number, inputs: boolean, eif: EifConstants | null): number {
+    return this.run(this.size, a, vth, vr, refSteps, inputs ? 1 : 0, eif ? 1 : 0, eif?.k ?? 0, eif?.dT ?? 1, eif?.vT ?? 0);
   }
 }

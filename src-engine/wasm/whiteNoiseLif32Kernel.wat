@@ -37,7 +37,7 @@
     (local.get $n8))
 
   ;; float32x4 exp: x clamped to [−87, 88], n = nearest(x/ln2), r = x − n·ln2 (two parts), e^r by Taylor to r⁷
-  (func $exp4 (export "exp4") (param $x v128) (result v128)
+  (func $exp4 (param $x v128) (result v128)
     (local $n v128) (local $r v128) (local $p v128)
     (local.set $x (f32x4.pmin (f32x4.pmax (local.get $x) (v128.const f32x4 -87 -87 -87 -87)) (v128.const f32x4 88 88 88 88)))
     (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 0x1.715476p0 0x1.715476p0 0x1.715476p0 0x1.715476p0))))
@@ -134,6 +134,10 @@
     (v128.store offset=16 (global.get $st) (local.get $s1))
     (v128.store offset=32 (global.get $st) (local.get $s2))
     (v128.store offset=48 (global.get $st) (local.get $s3)))
+
+  ;; $exp4 of one float32 (for the tests)
+  (func (export "exp1") (param $x f32) (result f32)
+    (f32x4.extract_lane 0 (call $exp4 (f32x4.splat (local.get $x)))))
 
   ;; the EIF's deterministic part of the step, V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))), into dp
   (func $eifDrift (param $n4 i32) (param $dp i32) (param $k f32) (param $dT f32) (param $vT f32)

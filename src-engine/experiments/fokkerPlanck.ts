@@ -55,7 +55,7 @@ export function precisionOf(p: ParamValues): Precision {
 
 /** The "Differences from the paper" line of the experiments with the precision parameter. */
 export const PRECISION_DIFFERENCE =
-  "Arithmetic: by default (precision float32) the neurons run in float32 state with four random streams of their own (one per SIMD lane, seeded from the group's stream), the ziggurat normal rounded to float32 and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike.";
+  "Arithmetic: by default (precision float32) the neurons run in float32 state with four random streams of their own (one per SIMD lane, seeded from the group's stream), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike.";
 
 const PARAMS: readonly ParamSpec[] = [
   ...NOISE_PARAMS,

@@ -29,8 +29,9 @@
  *    stream in the same order, so it gives bit-identical results (tested); the loop is the reference.
  *  - 'float32' (fast): a float32x4 SIMD kernel (wasm/whiteNoiseLif32Kernel.wat) with the same
  *    equations in float32 state, four random streams of its own (one per SIMD lane, seeded from the
- *    group's stream; part of the snapshot), the same ziggurat normal rounded to float32, and bridge
- *    draws skipped below P = 2⁻²⁴ (the float32 uniform's resolution). No common random numbers.
+ *    group's stream; part of the snapshot), Box–Muller normals in float32 (tail cut at 6.66σ, mass
+ *    < 3e-11), and bridge draws skipped below P = 2⁻²⁴ (the float32 uniform's resolution). No common
+ *    random numbers.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.

@@ -1,7 +1,7 @@
 /**
  * The float32 path of the white-noise LIF/EIF group (stochastic/whiteNoiseIf.ts): its state in
- * WebAssembly memory and its step (whiteNoiseLif32Kernel.wat, float32x4 SIMD, four neurons per
- * iteration). V, μ, the noise and bridge factors are float32; ge, gi stay float64 (what
+ * WebAssembly memory and its step (whiteNoiseLif32Kernel.wat, float32x4 SIMD: Box–Muller normals
+ * on four lanes, then the update four neurons at a time). V, μ, the noise and bridge factors are float32; ge, gi stay float64 (what
  * projections write into); refractory counters and the spike list are int32. Neuron i draws from
  * lane i mod 4: four xoshiro128** streams whose words (`lanes`, word k of lane j at 4k + j) are
  * part of the group's state. They are seeded from the group's own stream by `seed`: lane j takes

@@ -1,29 +1,27 @@
 ;; The float32 path of the bridge-corrected white-noise LIF/EIF group (stochastic/whiteNoiseIf.ts):
-;; four neurons per iteration in float32x4 SIMD lanes, each lane with its own random stream.
-;; Per neuron i (lane j = i mod 4), all arithmetic float32 (IEEE, no fused or relaxed operations,
-;; so the same bits in every engine):
-;;   jump = ge + gi (only with $inputs = 1; then ge = gi = 0)
-;;   z = N(0,1) from lane j (drawn for every lane, refractory or not)
+;; float32x4 SIMD, four neurons per vector, each SIMD lane with its own random stream. All arithmetic
+;; float32 (IEEE; no fused or relaxed operations, so the same bits in every engine). Per step:
+;; 1. $normals: z_i = N(0,1) for every neuron (refractory or not), eight per iteration by Box–Muller
+;;    on the four lanes: b, c = two xoshiro128** outputs (core/rng.ts) per lane;
+;;      U₁ = (b >>u 1)·2⁻³¹ + 2⁻³² (at most 1 − 2⁻²⁴),  R = √(−2 ln U₁)  (so |z| ≤ 6.66; a normal has 3e-11 beyond)
+;;      φ = (2(c & 0x7fffff) + 1)·2⁻²⁴·π/2 ∈ (0, π/2)
+;;      z_i = ±R cos φ (sign: bit 31 of c), z_{i+4} = ±R sin φ (bit 30): four signs × a quarter turn = a uniform angle.
+;;    ln: 2^e·m, m ∈ [√½, √2), ln m = 2s(1 + s²/3 + … + s⁸/9), s = (m − 1)/(m + 1); cos, sin: Taylor to φ¹², φ¹¹.
+;; 2. EIF only ($eifDrift): D = V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))).
+;; 3. The update, per neuron i (lane j = i mod 4):
 ;;   refractory: refr −= 1, V = V_r
-;;   else V1 = (μ + (V − μ)·a) + sd·z    (EIF, $eif = 1: V1 = (V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50)))) + sd·z)
-;;        e = (θ − V)(θ − V1)·K;  when a lane of the four has V1 ≥ θ or e < CUT, every lane draws U:
+;;   else V1 = (μ + (V − μ)·a) + sd·z   (EIF: V1 = D + sd·z)
+;;        e = (θ − V)(θ − V1)·K;  when a neuron of the four has V1 ≥ θ or e < CUT, all four lanes draw U:
 ;;        V1 ≥ θ: late = (V1 − θ)/(V1 − V), early = U < late
-;;        e < CUT, U < P = exp(−e): late = ½, early = U < P/2   (the f64 path's u/P < ½)
-;;        no crossing: V1 += jump, V1 ≥ θ → late = 0, early = false
+;;        e < CUT, U < P = exp(−e): late = ½, early = U < P/2   (the float64 path's u/P < ½)
+;;        no crossing: V1 += jump (= ge + gi, read and cleared only with $inputs = 1), V1 ≥ θ → late = 0
 ;;        spike (late ≥ 0): V = V_r, refr = refSteps − (refSteps > 0 and early), append i
-;; CUT = 17: exp(−17) < 2⁻²⁴, the smallest U, so no crossing is lost by skipping e ≥ 17.
-;; Random numbers, per lane: xoshiro128** (core/rng.ts) on the lane's four words (word k of lane j at
-;; lanes + 16k + 4j). Normal: the ziggurat of core/ziggurat.ts: b = next; layer i = b & 127;
-;; u = (2·(b >>s 8) + 1)·2⁻²⁴ ∈ (−1, 1) (exact in float32); |u| < ratio32_i (ratio_i rounded towards 0)
-;; → z = u·x32_i; otherwise the rare case ($rare, float64 tables, scalar on the lane's words): the
-;; rectangle test in float64, the wedge test with exp, the base layer's tail (Marsaglia 1964) with
-;; log, re-draws as above — exactly Rng.normalOutside's steps, then z rounded to float32.
-;; U = (2·(b >>u 9) + 1)·2⁻²⁴ ∈ (0, 1) (exact in float32).
-;; exp/log: $exp64, $log64 are core/detMath.ts's exp and log (same steps, same bits) for the
-;; arguments met here; $exp4 is a float32x4 exp (2^n · Taylor to r⁷, |r| ≤ ln2/2, rel. error < 2e-7).
-;; Memory (n4 = n rounded up to 4): v, mu, sd, bridgeK (f32), refr, spikes (i32), zout (f32) of n4,
-;; ge, gi (f64) of n4, then the table (ratio32_i, x32_i) pairs ×128, x64[0..128] (1040 bytes),
-;; ratio64[0..127], the lanes' words (64 bytes). $zout = 1 writes every z to zout (for the tests).
+;;   U = (2(b >>u 9) + 1)·2⁻²⁴ ∈ (0, 1), exact in float32. CUT = 17: exp(−17) < 2⁻²⁴, the smallest U,
+;;   so skipping e ≥ 17 loses no crossing.
+;; exp ($exp4, and inline in the update): x clamped to [−87, 88], n = nearest(x/ln2),
+;; r = x − n·ln2 (two parts), e^r by Taylor to r⁷, times 2ⁿ from its bits (rel. error < 2.5e-7).
+;; Memory (n8 = n rounded up to 8): v, mu, sd, bridgeK (f32), refr, spikes (i32), z, D (f32) of n8,
+;; ge, gi (f64) of n8, then the lanes' words (word k of lane j at 16k + 4j).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLif32Kernel.wasm.ts.
 (module
   (import "env" "mem" (memory 1))
@@ -140,15 +138,15 @@
     (f32x4.extract_lane 0 (call $exp4 (f32x4.splat (local.get $x)))))
 
   ;; the EIF's deterministic part of the step, V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))), into dp
-  (func $eifDrift (param $n4 i32) (param $dp i32) (param $k f32) (param $dT f32) (param $vT f32)
+  (func $eifDrift (param $n8 i32) (param $dp i32) (param $k f32) (param $dT f32) (param $vT f32)
     (local $p i32) (local $v0 v128)
     (block $done
       (loop $group
-        (br_if $done (i32.ge_u (local.get $p) (i32.shl (local.get $n4) (i32.const 2))))
+        (br_if $done (i32.ge_u (local.get $p) (i32.shl (local.get $n8) (i32.const 2))))
         (local.set $v0 (v128.load (local.get $p)))
         (v128.store (i32.add (local.get $dp) (local.get $p))
           (f32x4.add (local.get $v0) (f32x4.mul (f32x4.splat (local.get $k))
-            (f32x4.add (f32x4.sub (v128.load (i32.add (i32.shl (local.get $n4) (i32.const 2)) (local.get $p))) (local.get $v0))
+            (f32x4.add (f32x4.sub (v128.load (i32.add (i32.shl (local.get $n8) (i32.const 2)) (local.get $p))) (local.get $v0))
               (f32x4.mul (f32x4.splat (local.get $dT))
                 (call $exp4 (f32x4.pmin (f32x4.div (f32x4.sub (local.get $v0) (f32x4.splat (local.get $vT))) (f32x4.splat (local.get $dT)))
                                        (v128.const f32x4 50 50 50 50))))))))
@@ -159,23 +157,23 @@
     (param $n i32) (param $a f32) (param $vth f32) (param $vr f32) (param $refSteps i32) (param $inputs i32)
     (param $eif i32) (param $k f32) (param $dT f32) (param $vT f32)
     (result i32)
-    (local $n4 i32) (local $i i32) (local $p i32) (local $count i32) (local $bits i32) (local $id i32)
+    (local $n8 i32) (local $i i32) (local $p i32) (local $count i32) (local $bits i32) (local $id i32)
     (local $sdp i32) (local $kp i32) (local $rp i32) (local $spp i32) (local $zp i32) (local $dp i32) (local $gep i32) (local $a0 i32)
     (local $b v128) (local $t v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x v128) (local $r v128) (local $ref v128) (local $refp v128) (local $v0 v128) (local $m v128) (local $v1 v128) (local $e v128)
     (local $grid v128) (local $late v128) (local $early v128) (local $uu v128) (local $pc v128) (local $lg v128) (local $bridge v128)
     (local $pa v128) (local $pb v128) (local $jump v128) (local $spike v128) (local $nocross v128)
     (local $a4 v128) (local $th4 v128) (local $vr4 v128)
-    (local.set $n4 (call $layout (local.get $n)))
-    (local.set $sdp (i32.shl (local.get $n4) (i32.const 3)))
-    (local.set $kp (i32.mul (local.get $n4) (i32.const 12)))
-    (local.set $rp (i32.shl (local.get $n4) (i32.const 4)))
-    (local.set $spp (i32.mul (local.get $n4) (i32.const 20)))
-    (local.set $zp (i32.mul (local.get $n4) (i32.const 24)))
-    (local.set $dp (i32.mul (local.get $n4) (i32.const 28)))
-    (local.set $gep (i32.shl (local.get $n4) (i32.const 5)))
+    (local.set $n8 (call $layout (local.get $n)))
+    (local.set $sdp (i32.shl (local.get $n8) (i32.const 3)))
+    (local.set $kp (i32.mul (local.get $n8) (i32.const 12)))
+    (local.set $rp (i32.shl (local.get $n8) (i32.const 4)))
+    (local.set $spp (i32.mul (local.get $n8) (i32.const 20)))
+    (local.set $zp (i32.mul (local.get $n8) (i32.const 24)))
+    (local.set $dp (i32.mul (local.get $n8) (i32.const 28)))
+    (local.set $gep (i32.shl (local.get $n8) (i32.const 5)))
     ;; every normal first
-    (call $normals (local.get $n4) (local.get $zp))
-    (if (local.get $eif) (then (call $eifDrift (local.get $n4) (local.get $dp) (local.get $k) (local.get $dT) (local.get $vT))))
+    (call $normals (local.get $n8) (local.get $zp))
+    (if (local.get $eif) (then (call $eifDrift (local.get $n8) (local.get $dp) (local.get $k) (local.get $dT) (local.get $vT))))
     (local.set $a4 (f32x4.splat (local.get $a)))
     (local.set $th4 (f32x4.splat (local.get $vth)))
     (local.set $vr4 (f32x4.splat (local.get $vr)))
@@ -186,7 +184,7 @@
         (local.set $ref (v128.load (i32.add (local.get $rp) (local.get $p))))
         (local.set $refp (i32x4.gt_s (local.get $ref) (v128.const i32x4 0 0 0 0)))
         (local.set $v0 (v128.load (local.get $p)))
-        (local.set $m (v128.load (i32.add (local.get $n4) (i32.add (local.get $n4) (i32.add (local.get $n4) (i32.add (local.get $n4) (local.get $p)))))))
+        (local.set $m (v128.load (i32.add (local.get $n8) (i32.add (local.get $n8) (i32.add (local.get $n8) (i32.add (local.get $n8) (local.get $p)))))))
         (local.set $v1 (f32x4.add
           (if (result v128) (local.get $eif)
             (then (v128.load (i32.add (local.get $dp) (local.get $p))))
@@ -247,13 +245,13 @@
           (then
             ;; jump = ge + gi (float64 pairs, rounded to float32); cleared; added where nothing crossed
             (local.set $a0 (i32.add (local.get $gep) (i32.shl (local.get $p) (i32.const 1))))
-            (local.set $pa (f64x2.add (v128.load (local.get $a0)) (v128.load (i32.add (local.get $a0) (i32.shl (local.get $n4) (i32.const 3))))))
-            (local.set $pb (f64x2.add (v128.load offset=16 (local.get $a0)) (v128.load offset=16 (i32.add (local.get $a0) (i32.shl (local.get $n4) (i32.const 3))))))
+            (local.set $pa (f64x2.add (v128.load (local.get $a0)) (v128.load (i32.add (local.get $a0) (i32.shl (local.get $n8) (i32.const 3))))))
+            (local.set $pb (f64x2.add (v128.load offset=16 (local.get $a0)) (v128.load offset=16 (i32.add (local.get $a0) (i32.shl (local.get $n8) (i32.const 3))))))
             (local.set $jump (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $pa)) (f32x4.demote_f64x2_zero (local.get $pb))))
             (v128.store (local.get $a0) (v128.const i32x4 0 0 0 0))
             (v128.store offset=16 (local.get $a0) (v128.const i32x4 0 0 0 0))
-            (v128.store (i32.add (local.get $a0) (i32.shl (local.get $n4) (i32.const 3))) (v128.const i32x4 0 0 0 0))
-            (v128.store offset=16 (i32.add (local.get $a0) (i32.shl (local.get $n4) (i32.const 3))) (v128.const i32x4 0 0 0 0))
+            (v128.store (i32.add (local.get $a0) (i32.shl (local.get $n8) (i32.const 3))) (v128.const i32x4 0 0 0 0))
+            (v128.store offset=16 (i32.add (local.get $a0) (i32.shl (local.get $n8) (i32.const 3))) (v128.const i32x4 0 0 0 0))
             (local.set $nocross (f32x4.lt (local.get $late) (v128.const f32x4 0 0 0 0)))
             (local.set $v1 (v128.bitselect (f32x4.add (local.get $v1) (local.get $jump)) (local.get $v1) (local.get $nocross)))
             (local.set $late (v128.bitselect (v128.const f32x4 0 0 0 0) (local.get $late)

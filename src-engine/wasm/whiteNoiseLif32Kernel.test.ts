@@ -160,7 +160,7 @@ describe('float32 group: rewind and statistics', () => {
       return { rate: (spikes * 1e4) / (g.size * 20000), mean: m / c, sd: Math.sqrt(m2 / c - (m / c) ** 2) };
     };
     const a = stats('float32'), b = stats('float64');
-    const siegert = siegertRate({ model: 'lif', mu: 15, sigma: 5, tau_m: 20, v_th: 20, v_reset: 10, t_ref: 2, delta_t: 2, v_t: 15 });
+    const siegert = siegertRate({ mu: 15, sigma: 5, tau_m: 20, v_th: 20, v_reset: 10, t_ref: 2 });
     // 2000 neurons × 2 s ≈ 38,000 spikes: rate SE ≈ 0.5% (ISI CV ≈ 0.8); 3% bands as fokkerPlanck.test.ts.
     expect(Math.abs(a.rate / siegert - 1)).toBeLessThan(0.03);
     expect(Math.abs(a.rate / b.rate - 1)).toBeLessThan(0.03);

@@ -12,7 +12,7 @@ import { WhiteNoiseLif32Kernel, LANES } from './whiteNoiseLif32Kernel';
 
 const erfcx = stdlibErfcx as (x: number) => number;
 /** Upper tail Q(x) = P(Z > x) = ½ erfc(x/√2). */
-const tail = (x: number) => (x < 0 ? 1 - tail(-x) : 0.5 * erfcx(x / Math.SQRT2) * Math.exp(-0.5 * x * x));
+const tail = (x: number): number => (x < 0 ? 1 - tail(-x) : 0.5 * erfcx(x / Math.SQRT2) * Math.exp(-0.5 * x * x));
 
 /** `steps` steps of `n` always-refractory neurons: every neuron's N(0,1) of every step, by neuron. */
 function draws(n: number, steps: number): Float64Array {

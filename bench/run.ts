@@ -22,6 +22,24 @@ export interface Row {
   engine: EngineResult;
   /** With --brian2: Brian2's median main-loop time, its mean rate and the median per-round ratio. */
   brian2?: { wall_ms: number; mean_rate_hz: number; ratio: number; ratios: number[] };
+  /**
+   * With --brian2, for networks with an 'Arithmetic' parameter (precision: 0 float32, the default;
+   * 1 float64): both programs in both arithmetics, each ratio the median of per-round ratios.
+   */
+  same?: { f32: { ours_ms: number; brian2_ms: number; ratio: number }; f64: { ours_ms: number; brian2_ms: number; ratio: number } };
+}
+
+/** The network with its 'Arithmetic' parameter set (0 float32, 1 float64), under its own name. */
+function withPrecision(net: BenchNet, precision: number): BenchNet {
+  return {
+    name: `${net.name}-${precision === 0 ? 'f32' : 'f64'}`,
+    sim_ms: net.sim_ms,
+    config: () => {
+      const c = net.config();
+      c.params.precision = precision;
+      return c;
+    },
+  };
 }
 
 function argValue(args: string[], flag: string): string | null {
@@ -44,7 +62,7 @@ async function main(): Promise<void> {
   for (const net of nets) {
     const row = withBrian2 ? pairedRuns(net, runs) : { engine: engineRuns(net, runs) };
     rows.push(row);
-    console.log(JSON.stringify({ ...row.engine, ...(row.brian2 ? { brian2: row.brian2 } : {}) }));
+    console.log(JSON.stringify({ ...row.engine, ...(row.brian2 ? { brian2: row.brian2 } : {}), ...(row.same ? { same: row.same } : {}) }));
   }
   const table = renderTable(rows, runs, withBrian2);
   console.log('\n' + table);
@@ -58,22 +76,51 @@ function engineRuns(net: BenchNet, runs: number): EngineResult {
   return medianBy(rs, (x) => x.wall_ms);
 }
 
-/** One warm-up of each, then `runs` rounds of (Brian2 run, engine run); ratio = Brian2 time / engine time. */
+/**
+ * One warm-up of each, then `runs` rounds of (Brian2 run, engine run); ratio = Brian2 time / engine
+ * time. Brian2 runs in float64 (its default) against the engine's default. Where the network has
+ * an 'Arithmetic' parameter, each round also runs Brian2 in float32 and the engine in float64, so
+ * that both arithmetics are compared like for like.
+ */
 function pairedRuns(net: BenchNet, runs: number): Row {
-  const build: Brian2Build = brian2Build(net, (m) => console.error(m));
+  const twoWays = 'precision' in net.config().params;
+  const b64net = twoWays ? withPrecision(net, 1) : net;
+  const build: Brian2Build = brian2Build(b64net, (m) => console.error(m));
+  const build32 = twoWays ? brian2Build(withPrecision(net, 0), (m) => console.error(m)) : null;
+  const e64net = withPrecision(net, 1);
   brian2Once(build);
   engineOnce(net);
+  if (build32) { brian2Once(build32); engineOnce(e64net); }
   const b: number[] = [], e: EngineResult[] = [], ratios: number[] = [];
+  const b32: number[] = [], e64: number[] = [], r32: number[] = [], r64: number[] = [];
   for (let r = 0; r < runs; r++) {
     const tb = brian2Once(build);
     const te = engineOnce(net);
     b.push(tb);
     e.push(te);
     ratios.push(round(tb / te.wall_ms, 2));
+    if (build32) {
+      const tb32 = brian2Once(build32);
+      const te64 = engineOnce(e64net).wall_ms;
+      b32.push(tb32);
+      e64.push(te64);
+      r32.push(round(tb32 / te.wall_ms, 2));
+      r64.push(round(tb / te64, 2));
+    }
   }
+  const med = (xs: number[]) => medianBy(xs, (x) => x);
+  const engine = medianBy(e, (x) => x.wall_ms);
   return {
-    engine: medianBy(e, (x) => x.wall_ms),
-    brian2: { wall_ms: round(medianBy(b, (x) => x), 1), mean_rate_hz: round(build.mean_rate_hz, 2), ratio: medianBy(ratios, (x) => x), ratios },
+    engine,
+    brian2: { wall_ms: round(med(b), 1), mean_rate_hz: round(build.mean_rate_hz, 2), ratio: med(ratios), ratios },
+    ...(build32
+      ? {
+          same: {
+            f32: { ours_ms: engine.wall_ms, brian2_ms: round(med(b32), 1), ratio: med(r32) },
+            f64: { ours_ms: round(med(e64), 1), brian2_ms: round(med(b), 1), ratio: med(r64) },
+          },
+        }
+      : {}),
   };
 }
 
@@ -100,7 +147,16 @@ function renderTable(rows: Row[], runs: number, withBrian2: boolean): string {
     ];
     return `| ${cells.join(' | ')} |`;
   });
-  return [`Machine: ${machine()}. ${how}`, '', head, sep, ...lines].join('\n');
+  const same = rows.filter((r) => r.same);
+  const sameTable = same.length === 0 ? [] : [
+    '',
+    'Like for like: the engine and Brian2 in the same arithmetic (Brian2 with `prefs.core.default_float_dtype = float32`, the engine with its \'Arithmetic\' parameter), from the same rounds:',
+    '',
+    '| network | ours, float32 | Brian2, float32 | our speed ÷ Brian2\'s | ours, float64 | Brian2, float64 | our speed ÷ Brian2\'s |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...same.map(({ engine: r, same: x }) => `| ${r.name} | ${(x!.f32.ours_ms / 1000).toFixed(3)} s | ${(x!.f32.brian2_ms / 1000).toFixed(3)} s | ${x!.f32.ratio.toFixed(2)}× | ${(x!.f64.ours_ms / 1000).toFixed(3)} s | ${(x!.f64.brian2_ms / 1000).toFixed(3)} s | ${x!.f64.ratio.toFixed(2)}× |`),
+  ];
+  return [`Machine: ${machine()}. ${how}`, '', head, sep, ...lines, ...sameTable].join('\n');
 }
 
 await main();

@@ -5,11 +5,11 @@
  * at count·rate. These inputs are not synapses of the network (they are not counted).
  */
 import type { Component, StepContext } from '../core/component';
-import type { Receptor, SynapticTarget } from '../neurons/receptors';
+import type { Receptor, StateArray, SynapticTarget } from '../neurons/receptors';
 import { forEachPoissonHit } from './poissonSampling';
 
 export class PoissonInput implements Component {
-  private target: Float64Array;
+  private target: StateArray;
   private readonly hit = (i: number, k: number): void => {
     this.target[i] += k * this.weight;
   };

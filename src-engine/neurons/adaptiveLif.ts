@@ -12,7 +12,7 @@
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
-import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 
 export interface AdaptiveLifParams {
@@ -56,7 +56,7 @@ export class AdaptiveLifGroup implements NeuronGroupLike, SynapticTarget {
     this.delays.ensure(d);
   }
 
-  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 

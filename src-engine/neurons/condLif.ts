@@ -14,7 +14,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { digestIf, restoreIf, snapshotIf } from './ifState';
-import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 import { LifKernel, type CondStepConstants } from '../wasm/lifKernel';
 
@@ -85,7 +85,7 @@ export class CondLifGroup implements NeuronGroupLike, SynapticTarget {
     this.delays.ensure(d);
   }
 
-  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 

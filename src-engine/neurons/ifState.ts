@@ -1,18 +1,17 @@
 /**
  * Snapshot and restore of the state every integrate-and-fire group with two receptor channels
  * keeps (LifGroup, CondLifGroup; WhiteNoiseIfGroup restores through it too): membrane V, ge, gi,
- * refractory step counters and the delay rings. Snapshot keys keep this order, since the state
+ * refractory step counters (for float32 LIF groups: each neuron's last refractory step) and the delay rings. Snapshot keys keep this order, since the state
  * digest (core/stateDigest.ts) folds them in insertion order. Not on the step path.
  */
 import type { ComponentSnapshot } from '../core/component';
 import { digestValue } from '../core/stateDigest';
-import type { DelayRings } from './receptors';
+import type { DelayRings, StateArray } from './receptors';
 
 export interface IfArrays {
-  /** Float32Array on float32 paths (stochastic/whiteNoiseIf.ts). */
-  readonly v: Float64Array | Float32Array;
-  readonly ge: Float64Array;
-  readonly gi: Float64Array;
+  readonly v: StateArray;
+  readonly ge: StateArray;
+  readonly gi: StateArray;
   readonly refr: Int32Array;
 }
 
@@ -28,9 +27,9 @@ export function digestIf(h: number, a: IfArrays, delays: DelayRings, extra: Reco
 
 /** Writes V, ge, gi, refr and the delay rings back from a snapshot (in place: the arrays may be kernel memory). */
 export function restoreIf(a: IfArrays, delays: DelayRings, s: ComponentSnapshot): void {
-  a.v.set(s.v as Float64Array);
-  a.ge.set(s.ge as Float64Array);
-  a.gi.set(s.gi as Float64Array);
+  a.v.set(s.v as StateArray);
+  a.ge.set(s.ge as StateArray);
+  a.gi.set(s.gi as StateArray);
   a.refr.set(s.refr as Int32Array);
   delays.restore(s);
 }

@@ -16,12 +16,18 @@
  * evaluates exactly these float64 expressions in this order, so results are bit-identical:
  *   ge' = ge·a_e;  gi' = gi·a_i;  refractory: refr' = refr − 1, V' = V_r;
  *   else V* = ((E_L + (V − E_L)·a_m) + ge·k_e) + gi·k_i, spike if V* ≥ θ (V' = V_r, refr' = refSteps).
+ * With precision 'float32' the state is float32 and the step runs eight neurons at a time
+ * (wasm/lifKernel32.wat): the same propagators rounded to float32, V* = ((V·a_m + c) + ge·k_e) + gi·k_i
+ * with c = E_L(1 − a_m), every operation rounded to float32; `refr` then holds each neuron's last
+ * refractory step instead of a countdown. Spike times differ from the float64 group's once
+ * rounding differences reach a threshold crossing; rates and statistics agree (lif.test.ts).
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { LifKernel, type LifStepConstants } from '../wasm/lifKernel';
+import { LifKernel32 } from '../wasm/lifKernel32';
 import { digestIf, restoreIf, snapshotIf } from './ifState';
-import { DelayRings, type Receptor, type SynapticTarget } from './receptors';
+import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from './receptors';
 import * as det from '../core/detMath';
 
 export type { Receptor } from './receptors';
@@ -75,26 +81,30 @@ export function currentGain(tauS: number, tauM: number, dt: number): number {
   return tauS * am * ratio;
 }
 
+/** Arithmetic of a LIF group's state and step. */
+export type LifPrecision = 'float64' | 'float32';
+
 export class LifGroup implements NeuronGroupLike, SynapticTarget {
-  readonly v: Float64Array;
-  readonly ge: Float64Array;
-  readonly gi: Float64Array;
-  /** Remaining refractory steps per neuron. */
+  readonly v: StateArray;
+  readonly ge: StateArray;
+  readonly gi: StateArray;
+  /** Remaining refractory steps per neuron (float32: the last refractory step). */
   readonly refr: Int32Array;
   readonly spikes: Int32Array;
   spikeCount = 0;
   readonly params: LifParams;
   private stepConstants: LifStepConstants;
-  private readonly kernel: LifKernel;
+  private readonly kernel: LifKernel | null = null;
+  private readonly kernel32: LifKernel32 | null = null;
   private readonly delays: DelayRings;
 
-  constructor(readonly name: string, readonly size: number, params: LifParams, readonly dt: number) {
-    this.kernel = new LifKernel(size);
-    this.v = this.kernel.v.fill(params.el);
-    this.ge = this.kernel.ge;
-    this.gi = this.kernel.gi;
-    this.refr = this.kernel.refr;
-    this.spikes = this.kernel.spikes;
+  constructor(readonly name: string, readonly size: number, params: LifParams, readonly dt: number, readonly precision: LifPrecision = 'float64') {
+    const k = precision === 'float32' ? (this.kernel32 = new LifKernel32(size)) : (this.kernel = new LifKernel(size));
+    this.v = k.v.fill(params.el);
+    this.ge = k.ge;
+    this.gi = k.gi;
+    this.refr = k instanceof LifKernel32 ? k.until : k.refr;
+    this.spikes = k.spikes;
     this.params = { ...params };
     this.stepConstants = this.constants();
     this.delays = new DelayRings(name, size);
@@ -109,19 +119,25 @@ export class LifGroup implements NeuronGroupLike, SynapticTarget {
   private constants(): LifStepConstants {
     const { am, ae, ai, ke, ki, refSteps } = lifPropagators(this.params, this.dt);
     const { el, v_th: vth, v_reset: vr } = this.params;
-    return { el, am, ae, ai, ke, ki, vth, vr, refSteps };
+    const c = { el, am, ae, ai, ke, ki, vth, vr, refSteps };
+    this.kernel32?.setConstants(c);
+    return c;
   }
 
   ensureDelay(d: number): void {
     this.delays.ensure(d);
   }
 
-  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 
-  integrate(): void {
-    this.spikeCount = this.kernel.integrate(this.stepConstants);
+  /** One step; a float32 group needs the step's context (its refractory periods end at a step number). */
+  integrate(ctx?: StepContext): void {
+    if (this.kernel32) {
+      if (!ctx) throw new Error(`${this.name}: a float32 LIF group integrates only within a network step`);
+      this.spikeCount = this.kernel32.integrate(ctx.clock.step, this.stepConstants.refSteps);
+    } else this.spikeCount = this.kernel!.integrate(this.stepConstants);
   }
 
   /** Commits delayed input that arrives in this step. */

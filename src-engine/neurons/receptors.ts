@@ -5,18 +5,21 @@
  * business; projections only add weights to them.
  */
 
+/** A group's state array: float64, or float32 for groups that run in single precision. */
+export type StateArray = Float64Array | Float32Array;
+
 /** Receptor channel a projection writes into. */
 export type Receptor = 'exc' | 'inh';
 
 export interface SynapticTarget {
   readonly name: string;
   readonly size: number;
-  readonly ge: Float64Array;
-  readonly gi: Float64Array;
+  readonly ge: StateArray;
+  readonly gi: StateArray;
   /** Makes room for input delayed by up to `d` steps (call while building). */
   ensureDelay(d: number): void;
   /** Array and offset to add input for `receptor` arriving `delay` steps after step `step`. */
-  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number };
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number };
 }
 
 /** Per-channel delay rings: row (step mod slots) holds the input that arrives at that step. */
@@ -34,7 +37,7 @@ export class DelayRings {
     this.ringI = new Float64Array(this.slots * this.size);
   }
 
-  target(ge: Float64Array, gi: Float64Array, receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+  target(ge: StateArray, gi: StateArray, receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
     if (delay === 0) return { arr: receptor === 'exc' ? ge : gi, offset: 0 };
     const ring = receptor === 'exc' ? this.ringE : this.ringI;
     if (!ring || delay >= this.slots) throw new Error(`${this.owner}: delay ${delay} not reserved`);
@@ -42,7 +45,7 @@ export class DelayRings {
   }
 
   /** Adds the input due at `step` to ge/gi and clears its row. */
-  commit(ge: Float64Array, gi: Float64Array, step: number): void {
+  commit(ge: StateArray, gi: StateArray, step: number): void {
     if (this.slots === 0) return;
     const off = (step % this.slots) * this.size;
     addAndClear(ge, this.ringE!, off, this.size);
@@ -64,7 +67,7 @@ export class DelayRings {
   }
 }
 
-function addAndClear(dst: Float64Array, ring: Float64Array, off: number, n: number): void {
+function addAndClear(dst: StateArray, ring: Float64Array, off: number, n: number): void {
   for (let i = 0; i < n; i++) {
     dst[i] += ring[off + i];
     ring[off + i] = 0;

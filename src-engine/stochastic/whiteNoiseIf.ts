@@ -39,7 +39,7 @@
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { restoreIf } from '../neurons/ifState';
-import { DelayRings, type Receptor, type SynapticTarget } from '../neurons/receptors';
+import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from '../neurons/receptors';
 import { WhiteNoiseLifKernel, type EifConstants } from '../wasm/whiteNoiseLifKernel';
 import { WhiteNoiseLif32Kernel } from '../wasm/whiteNoiseLif32Kernel';
 import * as det from '../core/detMath';
@@ -157,7 +157,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.delays.ensure(d);
   }
 
-  inputTarget(receptor: Receptor, delay: number, step: number): { arr: Float64Array; offset: number } {
+  inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
     this.hasInputs = true;
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }

@@ -99,7 +99,7 @@ describe('SparseProjection ≡ DenseProjection ≡ reference', () => {
 
 describe('synaptic delays in the network schedule', () => {
   /** Membrane traces (one row per step) of a target driven through one projection. */
-  function run(delays: number[], kind: 'dense' | 'sparse', receptor: Receptor, steps = 120): Float64Array[] {
+  function run(delays: number[], kind: 'dense' | 'sparse', receptor: Receptor, steps = 120): (Float64Array | Float32Array)[] {
     const nSrc = 6, nPost = 5;
     const w = randomDense(new Rng(9), nSrc, nPost);
     const net = new Network(DT, new Rng(1));
@@ -110,7 +110,7 @@ describe('synaptic delays in the network schedule', () => {
       const spec = { name: `p${k}`, source: src, target: tgt, receptor, delaySteps: d };
       net.add(kind === 'dense' ? new DenseProjection(spec, w) : new SparseProjection(spec, csrFromDense(w, nSrc, nPost)));
     });
-    const out: Float64Array[] = [];
+    const out: (Float64Array | Float32Array)[] = [];
     for (let s = 0; s < steps; s++) { net.step(); out.push(tgt.v.slice()); }
     return out;
   }

@@ -63,7 +63,7 @@ describe('sparse (CSR) and dense projections', () => {
         }
         g.receive(c);
         proj.propagate(c);
-        trace.push(g.ge.reduce((x, y) => x + y, 0));
+        trace.push(Array.from(g.ge).reduce((x, y) => x + y, 0));
         c.clock.step++;
       }
       return trace;
@@ -91,5 +91,36 @@ describe('sparse (CSR) and dense projections', () => {
     const v = deg.reduce((a, b) => a + (b - m) ** 2, 0) / nPre;
     expect(v / (nPost * p * (1 - p))).toBeGreaterThan(0.8);
     expect(v / (nPost * p * (1 - p))).toBeLessThan(1.2);
+  });
+});
+
+describe('sparse projection with equal weights (the 16-bit, weight-free loop)', () => {
+  it('adds exactly what the per-synapse loop adds, before and after fillWeights, into float64 and float32 targets', () => {
+    for (const precision of ['float64', 'float32'] as const) {
+      const rng = new Rng(11);
+      const nSrc = 50, nPost = 70;
+      const csr = csrRandom(rng.fork('c'), nSrc, nPost, 0.2, 1.62);
+      // The same synapses with one weight changed on a row that never spikes: the general loop, same input.
+      const general = { ...csr, w: csr.w.slice() };
+      const silentRow = nSrc - 1;
+      general.w[csr.rowPtr[silentRow]] = 7;
+      const src = source(nSrc);
+      const a = new LifGroup('a', nPost, P, 0.1, precision);
+      const b = new LifGroup('b', nPost, P, 0.1, precision);
+      const pa = new SparseProjection({ name: 'pa', source: src, target: a, receptor: 'exc' }, csr);
+      const pb = new SparseProjection({ name: 'pb', source: src, target: b, receptor: 'exc' }, general);
+      const c = { clock: new Clock(0.1), rng: new Rng(1) };
+      for (let step = 0; step < 40; step++) {
+        if (step === 20) { pa.fillWeights(-0.7); pb.fillWeights(-0.7); general.w[csr.rowPtr[silentRow]] = 3; }
+        src.spikeCount = 0;
+        for (let i = 0; i < nSrc - 1; i++) if (rng.uniform() < 0.2) src.spikes[src.spikeCount++] = i;
+        pa.propagate(c);
+        pb.propagate(c);
+        expect(Array.from(a.ge)).toEqual(Array.from(b.ge));
+        c.clock.step++;
+      }
+      expect(a.ge.some((x) => x !== 0)).toBe(true);
+      expect(pa.deliveredEvents).toBe(pb.deliveredEvents);
+    }
   });
 });

@@ -63,6 +63,9 @@ export function scriptPrelude(h: ScriptHead): string {
     'else:',
     '    prefs.codegen.target = args.target',
     'seed(args.seed)',
+    ...(h.params.precision === 0
+      ? ["prefs.core.default_float_dtype = np.float32  # the app ran this network in float32 (its 'Arithmetic' parameter)"]
+      : []),
     `defaultclock.dt = ${pyNum(h.dtMs)} * ms`,
     'duration = args.duration * second',
     '',

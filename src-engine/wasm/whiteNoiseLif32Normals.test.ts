@@ -2,7 +2,8 @@
  * The float32 kernel's normal deviates (whiteNoiseLif32Kernel.wat: Box–Muller on four xoshiro128**
  * lanes) against the standard normal: moments to the sixth, tail probabilities out to 5σ on each
  * side, a χ² over 64 equiprobable bins (pooled and per lane), and the independence of the two
- * deviates of one pair (neurons i and i + 4) and of consecutive steps. The kernel's float32x4 exp
+ * deviates of one pair (neurons i and i + 4) and of consecutive steps; each deviate against the
+ * transform of its lane words in float64 (catches polynomial errors). The kernel's float32x4 exp
  * against exp. Fixed seeds; bounds are 4 standard errors.
  */
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,32 @@ describe('float32 kernel normals (Box–Muller on SIMD lanes): distribution', ()
     let cs = 0;
     for (let i = 0; i + n < N; i++) cs += xs[i] * xs[i + n];
     expect(Math.abs(cs / (N - n))).toBeLessThan(4 / Math.sqrt(N - n));
+  });
+});
+
+describe('float32 kernel normals: the transform', () => {
+  it('each z is Box–Muller of its lane words, computed in float64, within 1e-6·(1 + |z|)', () => {
+    const n = 1000, k = new WhiteNoiseLif32Kernel(n);
+    k.seed(new Rng(7).fork('step:neurons'));
+    k.refr.fill(1 << 30);
+    const lanes = Array.from({ length: LANES }, (_, j) => {
+      const r = new Rng(0);
+      r.setState({ s: [0, 1, 2, 3].map((w) => k.lanes[w * LANES + j] >>> 0) as [number, number, number, number] });
+      return r;
+    });
+    let worst = 0;
+    for (let step = 0; step < 20; step++) {
+      k.integrate(0.995, 20, 10, 20, false, null);
+      for (let g = 0; g < n; g += 8) for (let j = 0; j < LANES; j++) {
+        const b = lanes[j].nextU32(), c = lanes[j].nextU32();
+        const u1 = Math.min(Math.fround((b >>> 1) * 2 ** -31 + 2 ** -32), 1 - 2 ** -24);
+        const r = Math.sqrt(-2 * Math.log(u1)), phi = ((2 * (c & 0x7fffff) + 1) * 2 ** -24 * Math.PI) / 2;
+        const z1 = (c >>> 31 ? -1 : 1) * r * Math.cos(phi), z2 = ((c >>> 30) & 1 ? -1 : 1) * r * Math.sin(phi);
+        worst = Math.max(worst, Math.abs(k.zOut[g + j] - z1) / (1 + Math.abs(z1)), Math.abs(k.zOut[g + j + 4] - z2) / (1 + Math.abs(z2)));
+      }
+    }
+    expect(worst).toBeLessThan(1e-6);
+    expect(worst).toBeGreaterThan(0);
   });
 });
 

@@ -18,7 +18,7 @@ import { FokkerPlanckDensity } from '../stochastic/fokkerPlanckDensity';
 import { siegertCv, siegertRate } from '../stochastic/siegert';
 import { IsiStatistics } from '../stochastic/spikeStats';
 import { sampleStationaryState } from '../stochastic/stationarySample';
-import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
+import { WhiteNoiseIfGroup, type Precision } from '../stochastic/whiteNoiseIf';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
@@ -41,9 +41,26 @@ export const EIF_PARAMS: readonly ParamSpec[] = [
   { key: 'v_t_mV', label: 'EIF soft threshold V_T', unit: 'mV', default: 15, min: 0, max: 40, step: 0.5, live: true, help: 'Where the exponential term takes over (mV from rest).' },
 ];
 
+/** The white-noise group's arithmetic path (stochastic/whiteNoiseIf.ts); links before format 3 ran float64. */
+export const PRECISION_PARAM: ParamSpec = {
+  key: 'precision', label: 'Arithmetic', unit: '', options: ['float32 (fast)', 'float64 (exact)'], default: 0, min: 0, max: 1, step: 1, integer: true, live: false,
+  legacy: { before: 3, value: 1 },
+  help: 'float32: SIMD kernel, float32 state and its own random stream per SIMD lane (about 2–3× faster). float64: the exact path, which replays older links spike for spike.',
+};
+
+/** The group's precision from the experiment's values. */
+export function precisionOf(p: ParamValues): Precision {
+  return p.precision === 1 ? 'float64' : 'float32';
+}
+
+/** The "Differences from the paper" line of the experiments with the precision parameter. */
+export const PRECISION_DIFFERENCE =
+  "Arithmetic: by default (precision float32) the neurons run in float32 state with four random streams of their own (one per SIMD lane, seeded from the group's stream), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike.";
+
 const PARAMS: readonly ParamSpec[] = [
   ...NOISE_PARAMS,
   ...EIF_PARAMS,
+  PRECISION_PARAM,
   { key: 'n_neurons', label: 'Neurons', unit: '', default: 10000, min: 100, max: 20000, step: 100, live: false, integer: true, help: 'Uncoupled Monte-Carlo neurons.' },
 ];
 
@@ -86,7 +103,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   let fp = fpParamsFrom(values);
   const n = values.n_neurons;
   const net = new Network(DT, rng);
-  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: fp.model, tau_m: fp.tau_m, v_th: fp.v_th, v_reset: fp.v_reset, t_ref: fp.t_ref, delta_t: fp.delta_t, v_t: fp.v_t }, DT));
+  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: fp.model, tau_m: fp.tau_m, v_th: fp.v_th, v_reset: fp.v_reset, t_ref: fp.t_ref, delta_t: fp.delta_t, v_t: fp.v_t }, DT, precisionOf(values)));
   grp.setDrive(fp.mu, fp.sigma);
   const density = net.add(new FokkerPlanckDensity('fokker-planck', fp, DT, FP_CELLS));
   sampleStationaryState(grp, density.grid, density.p, rng.fork('init:v'));
@@ -188,6 +205,7 @@ export const fokkerPlanckExperiment: ExperimentDef = {
     'Siegert formula; change μ or σ and watch both relax to the new stationary state.',
   differences: [
     "None beyond the numerics: exact Ornstein–Uhlenbeck steps with a Brownian-bridge threshold correction (LIF) or Euler–Maruyama (EIF); the Fokker–Planck density is stepped on a 400-cell grid.",
+    PRECISION_DIFFERENCE,
   ],
   dt_ms: DT,
   mode: 'simulated',

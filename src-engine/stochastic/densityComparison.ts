@@ -57,15 +57,17 @@ export class DensityComparison {
   /** Bins the current Monte-Carlo voltages and FP density into mc / fp (last entry: below lo). */
   sampleNow(): void {
     const { v, refr, size } = this.grp;
-    const B = this.bins, w = (this.hi - this.lo) / B;
-    this.mc.fill(0);
+    const B = this.bins, lo = this.lo, w = (this.hi - lo) / B, mc = this.mc;
+    mc.fill(0);
+    let below = 0;
     for (let i = 0; i < size; i++) {
       if (refr[i] > 0) continue;
-      const b = Math.floor((v[i] - this.lo) / w);
-      if (b < 0) this.mc[B] += 1;
-      else if (b < B) this.mc[b] += 1;
+      const b = Math.floor((v[i] - lo) / w);
+      if (b < 0) below++;
+      else if (b < B) mc[b]++;
     }
-    for (let b = 0; b <= B; b++) this.mc[b] /= size;
+    mc[B] = below;
+    for (let b = 0; b <= B; b++) mc[b] /= size;
     for (let b = 0; b < B; b++) this.fp[b] = this.fpd.massIn(this.lo + b * w, this.lo + (b + 1) * w);
     this.fp[B] = this.fpd.massIn(-Infinity, this.lo);
   }

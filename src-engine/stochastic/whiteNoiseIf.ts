@@ -23,10 +23,15 @@
  * Input spikes (delta synapses, §1.1): jumps of J mV written into ge/gi (either channel) by
  * projections are added after the diffusion step and cleared; input to a refractory neuron is lost.
  *
- * Both models run as a WebAssembly kernel (wasm/whiteNoiseLifKernel.wat), with or without common
- * random numbers, that performs exactly the steps of the loop below, drawing from the same
- * generator in the same order, so it gives bit-identical results (tested); the loop is the
- * reference.
+ * Two arithmetic paths (`precision`):
+ *  - 'float64' (exact): a WebAssembly kernel (wasm/whiteNoiseLifKernel.wat), with or without common
+ *    random numbers, that performs exactly the steps of the loop below, drawing from the group's
+ *    stream in the same order, so it gives bit-identical results (tested); the loop is the reference.
+ *  - 'float32' (fast): a float32x4 SIMD kernel (wasm/whiteNoiseLif32Kernel.wat) with the same
+ *    equations in float32 state, four random streams of its own (one per SIMD lane, seeded from the
+ *    group's stream; part of the snapshot), Box–Muller normals in float32 (tail cut at 6.66σ, mass
+ *    < 3e-11), and bridge draws skipped below P = 2⁻²⁴ (the float32 uniform's resolution). No common
+ *    random numbers.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -36,9 +41,12 @@ import type { NeuronGroupLike } from '../core/network';
 import { restoreIf } from '../neurons/ifState';
 import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from '../neurons/receptors';
 import { WhiteNoiseLifKernel, type EifConstants } from '../wasm/whiteNoiseLifKernel';
+import { WhiteNoiseLif32Kernel } from '../wasm/whiteNoiseLif32Kernel';
 import * as det from '../core/detMath';
 
 export type NoiseModel = 'lif' | 'eif';
+/** The arithmetic path (see the header). */
+export type Precision = 'float32' | 'float64';
 
 /** Shared parameters (mV, ms); μ and σ are per neuron. */
 export interface WhiteNoiseIfParams {
@@ -62,9 +70,9 @@ const BRIDGE_CUTOFF = 30;
 const EXP_CLAMP = 50;
 
 export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
-  readonly v: Float64Array;
+  readonly v: Float64Array | Float32Array;
   /** Mean input μ per neuron (mV). */
-  readonly mu: Float64Array;
+  readonly mu: Float64Array | Float32Array;
   /** Noise amplitude σ per neuron (mV). */
   readonly sigma: Float64Array;
   /** Delta-synapse jumps arriving this step (mV); both channels add to V. */
@@ -78,10 +86,15 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   noiseSource: Int32Array | null = null;
   /** The map last copied into the kernel's memory. */
   private kernelSource: Int32Array | null = null;
-  private readonly noiseSd: Float64Array;
-  private readonly bridgeK: Float64Array;
-  private readonly kernel: WhiteNoiseLifKernel;
-  /** Set to false to run the scalar loop instead (the kernel's tests compare the two). */
+  private readonly noiseSd: Float64Array | Float32Array;
+  private readonly bridgeK: Float64Array | Float32Array;
+  /** The float64 kernel, or null on the float32 path. */
+  private readonly kernel: WhiteNoiseLifKernel | null;
+  /** The float32 kernel, or null on the float64 path. */
+  private readonly kernel32: WhiteNoiseLif32Kernel | null;
+  /** Whether input may arrive in ge/gi (a projection asked for a target): the float32 kernel reads them only then. */
+  private hasInputs = false;
+  /** Set to false to run the scalar loop instead (the kernel's tests compare the two; float64 only). */
   useKernel = true;
   /** The EIF's step constants for the kernel (null for the LIF). */
   private eif: EifConstants | null = null;
@@ -92,19 +105,21 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   private refSteps = 0;
   private readonly delays: DelayRings;
 
-  constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number) {
-    this.kernel = new WhiteNoiseLifKernel(size);
-    this.v = this.kernel.v;
-    this.mu = this.kernel.mu;
+  constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number, readonly precision: Precision = 'float64') {
+    this.kernel = precision === 'float64' ? new WhiteNoiseLifKernel(size) : null;
+    this.kernel32 = precision === 'float32' ? new WhiteNoiseLif32Kernel(size) : null;
+    const k = (this.kernel ?? this.kernel32)!;
+    this.v = k.v;
+    this.mu = k.mu;
     this.sigma = new Float64Array(size);
-    this.ge = this.kernel.ge;
-    this.gi = this.kernel.gi;
-    this.refr = this.kernel.refr;
-    this.spikes = this.kernel.spikes;
-    this.noiseSd = this.kernel.noiseSd;
-    this.bridgeK = this.kernel.bridgeK;
-    this.xi = this.kernel.sharedNormal;
-    this.ui = this.kernel.sharedUniform;
+    this.ge = k.ge;
+    this.gi = k.gi;
+    this.refr = k.refr;
+    this.spikes = k.spikes;
+    this.noiseSd = k.noiseSd;
+    this.bridgeK = k.bridgeK;
+    this.xi = this.kernel?.sharedNormal ?? new Float64Array(0);
+    this.ui = this.kernel?.sharedUniform ?? new Float64Array(0);
     this.params = { ...params };
     this.delays = new DelayRings(name, size);
     this.setParams({});
@@ -138,10 +153,12 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   }
 
   ensureDelay(d: number): void {
+    this.hasInputs = true;
     this.delays.ensure(d);
   }
 
   inputTarget(receptor: Receptor, delay: number, step: number): { arr: StateArray; offset: number } {
+    this.hasInputs = true;
     return this.delays.target(this.ge, this.gi, receptor, delay, step);
   }
 
@@ -152,12 +169,20 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     const { v, mu, ge, gi, refr, spikes, noiseSd, bridgeK, xi, ui } = this;
     const a = this.a, k = this.k, refSteps = this.refSteps, n = this.size;
     const src = this.noiseSource;
+    const k32 = this.kernel32;
+    if (k32) {
+      if (src) throw new Error(`${this.name}: common random numbers need precision 'float64'`);
+      if (!this.useKernel) throw new Error(`${this.name}: the float32 path has no scalar loop`);
+      if (!k32.seeded) k32.seed(rng);
+      this.spikeCount = k32.integrate(this.a, vth, vr, this.refSteps, this.hasInputs, this.eif);
+      return;
+    }
     if (this.useKernel) {
       if (src && src !== this.kernelSource) {
-        this.kernel.noiseSource.set(src);
+        this.kernel!.noiseSource.set(src);
         this.kernelSource = src;
       }
-      this.spikeCount = this.kernel.integrate(rng, this.a, vth, vr, this.refSteps, src !== null, this.eif);
+      this.spikeCount = this.kernel!.integrate(rng, this.a, vth, vr, this.refSteps, src !== null, this.eif);
       return;
     }
     if (src) {
@@ -225,6 +250,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     return {
       v: this.v.slice(), mu: this.mu.slice(), sigma: this.sigma.slice(), ge: this.ge.slice(), gi: this.gi.slice(),
       refr: this.refr.slice(), ...this.delays.snapshot(), params: { ...this.params },
+      ...(this.kernel32 ? { lanes: this.kernel32.lanes.slice() } : {}),
     };
   }
 
@@ -233,6 +259,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.mu.set(s.mu as Float64Array);
     this.sigma.set(s.sigma as Float64Array);
     this.setParams(s.params as WhiteNoiseIfParams);
+    if (this.kernel32) this.kernel32.lanes.set(s.lanes as Int32Array);
     this.spikeCount = 0;
   }
 }

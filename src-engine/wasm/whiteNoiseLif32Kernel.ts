@@ -38,7 +38,7 @@ export class WhiteNoiseLif32Kernel {
 
   constructor(readonly size: number) {
     const n8 = (size + 7) & ~7;
-    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, 48 * n8 + 64);
+    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, 48 * n8 + 64 + 1024);
     this.exports = exports;
     this.run = exports.integrate as IntegrateFn;
     const f32 = (k: number) => new Float32Array(buffer, k * 4 * n8, size);
@@ -54,6 +54,7 @@ export class WhiteNoiseLif32Kernel {
     // Padding neurons (size..n8): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
     new Float32Array(buffer, 12 * n8, n8).fill(Infinity, size);
     this.lanes = new Int32Array(buffer, 48 * n8, 4 * LANES);
+    (exports.setup as (n: number) => void)(size); // writes the constants' table after the lanes
   }
 
   /** Whether the lanes hold a state (a lane of four zero words would be stuck at zero). */

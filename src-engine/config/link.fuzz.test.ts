@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS, findExperiment } from '../experiments/registry';
 import type { ExperimentDef, ParamSpec } from '../experiments/types';
 import { decodeLink, encodeFragment, encodeLink, MAX_JSON_CHARS, MAX_LINK_CHARS } from './link';
-import { checkParam, MAX_EVENTS, MAX_SEED, type ParamEvent, type RunConfig } from './runConfig';
+import { checkParam, CONFIG_VERSION, MAX_EVENTS, MAX_SEED, type ParamEvent, type RunConfig } from './runConfig';
 import { defaultView } from './viewConfig';
 
 const MAX_STEP = 1e10; // the wire format's limit for an event step
@@ -67,7 +67,7 @@ function expectSchemaValid(c: RunConfig): void {
 }
 
 const wireOf = (c: RunConfig) => ({
-  v: 2, e: c.experiment, s: c.seed, p: { ...c.params },
+  v: CONFIG_VERSION, e: c.experiment, s: c.seed, p: { ...c.params },
   ...(c.events.length ? { ev: c.events.map((e) => [e.step, e.key, e.value]) } : {}),
 });
 const pack = (jsonText: string) => '#c=' + LZString.compressToEncodedURIComponent(jsonText);

@@ -136,3 +136,17 @@ describe('link format versions', () => {
     expect(r.messages[0]).toMatch(/Unsupported link version 4 \(this app reads version 3\)/);
   });
 });
+
+describe('parameters added in link format 3', () => {
+  it('an older link gets the value its run used, a format-3 link the default; a bad value in an old link falls back to the old value', () => {
+    const packed = (o: object) => '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify(o));
+    expect(decodeLink(packed({ v: 1, e: 'balanced-ei', s: 1 })).config.params.precision).toBe(1);
+    expect(decodeLink(packed({ v: 2, e: 'fokker-planck', s: 1 })).config.params.precision).toBe(1);
+    expect(decodeLink(packed({ v: 3, e: 'fokker-planck', s: 1 })).config.params.precision).toBe(0);
+    // A format-2 link that names the key anyway (it could not have): its value is checked as usual.
+    expect(decodeLink(packed({ v: 2, e: 'balanced-ei', s: 1, p: { precision: 0 } })).config.params.precision).toBe(0);
+    const bad = decodeLink(packed({ v: 2, e: 'balanced-ei', s: 1, p: { precision: 7 } }));
+    expect(bad.config.params.precision).toBe(1);
+    expect(bad.messages).toEqual([expect.stringMatching(/precision = 7 is outside \[0, 1\]; using 1, which links of format 2 ran with\./)]);
+  });
+});

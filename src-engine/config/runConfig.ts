@@ -127,8 +127,10 @@ export function validateRunConfig(raw: unknown): ValidationResult {
       continue;
     }
     const err = checkParam(spec, value);
-    if (err) messages.push(`${err}; using the default ${spec.default}.`);
-    else params[key] = value;
+    if (err) {
+      const used = params[key];
+      messages.push(used === spec.default ? `${err}; using the default ${used}.` : `${err}; using ${used}, which links of format ${w.v} ran with.`);
+    } else params[key] = value;
   }
   return { config: { experiment: def.id, seed: w.s, params, events: validateEvents(def, w.ev ?? [], messages) }, view, messages };
 }

@@ -36,6 +36,7 @@
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
  */
+import { digestValue } from '../core/stateDigest';
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';
 import { restoreIf } from '../neurons/ifState';
@@ -252,6 +253,15 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
       refr: this.refr.slice(), ...this.delays.snapshot(), params: { ...this.params },
       ...(this.kernel32 ? { lanes: this.kernel32.lanes.slice() } : {}),
     };
+  }
+
+  /** The snapshot's digest (the same keys in the same order), hashing the arrays in place. */
+  digest(h: number): number {
+    return digestValue(h, {
+      v: this.v, mu: this.mu, sigma: this.sigma, ge: this.ge, gi: this.gi,
+      refr: this.refr, ...this.delays.view(), params: this.params,
+      ...(this.kernel32 ? { lanes: this.kernel32.lanes } : {}),
+    });
   }
 
   restore(s: ComponentSnapshot): void {

@@ -6,26 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from './rng';
+import { chiSquare, momentErrors, normalTail, tailErrors } from './normalChecks';
 import { ZIG_LAYERS, ZIG_R, ZIG_RATIO, ZIG_X } from './ziggurat';
-
-/** Standard normal upper tail Q(x) = P(Z > x) (erfc by a continued fraction / series; |error| < 1e-12). */
-function normalTail(x: number): number {
-  if (x < 0) return 1 - normalTail(-x);
-  if (x < 3) {
-    // Φ(x) − ½ by its Taylor series: φ(x)·Σ x^(2k+1)/(1·3·…·(2k+1)).
-    let term = x, sum = x;
-    for (let k = 1; k < 200; k++) { term *= (x * x) / (2 * k + 1); sum += term; }
-    return 0.5 - (sum * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI);
-  }
-  // Continued fraction for Q(x), x ≥ 3 (Lentz).
-  let f = x, c = x, d = 0;
-  for (let k = 1; k < 300; k++) {
-    d = x + k * d; d = 1 / d;
-    c = x + k / c;
-    f *= c * d;
-  }
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) / f;
-}
 
 describe('ziggurat tables', () => {
   it('the 128 layers close at 0, shrink monotonically and have equal area V', () => {
@@ -52,44 +34,15 @@ describe('Rng.normal (ziggurat): distribution', () => {
   for (let i = 0; i < n; i++) xs[i] = r.normal();
 
   it('moments: mean 0, variance 1, skewness 0, E[z⁴] = 3, E[z⁶] = 15', () => {
-    let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s6 = 0;
-    for (const x of xs) { const x2 = x * x; s1 += x; s2 += x2; s3 += x2 * x; s4 += x2 * x2; s6 += x2 * x2 * x2; }
-    // Standard errors: Var(z) = 1, Var(z²) = 2, Var(z³) = 15, Var(z⁴) = 96, Var(z⁶) = 10395 − 225.
-    expect(Math.abs(s1 / n)).toBeLessThan(4 * Math.sqrt(1 / n));
-    expect(Math.abs(s2 / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
-    expect(Math.abs(s3 / n)).toBeLessThan(4 * Math.sqrt(15 / n));
-    expect(Math.abs(s4 / n - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
-    expect(Math.abs(s6 / n - 15)).toBeLessThan(4 * Math.sqrt(10170 / n));
+    for (const e of momentErrors(xs)) expect(e).toBeLessThan(4);
   });
 
   it('tails: P(|Z| > k) for k = 1 … 5 and P(Z > r) at the base layer edge, each side', () => {
-    for (const k of [1, 2, 3, ZIG_R, 4, 4.5, 5]) {
-      const p = normalTail(k);
-      let up = 0, down = 0;
-      for (const x of xs) { if (x > k) up++; else if (x < -k) down++; }
-      const se = Math.sqrt((p * (1 - p)) / n);
-      expect(Math.abs(up / n - p)).toBeLessThan(4 * se + 1 / n);
-      expect(Math.abs(down / n - p)).toBeLessThan(4 * se + 1 / n);
-    }
+    for (const e of tailErrors(xs, [1, 2, 3, ZIG_R, 4, 4.5, 5])) expect(e).toBeLessThan(4);
   });
 
   it('χ² over 64 equiprobable bins of the whole line, and consecutive draws uncorrelated', () => {
-    const bins = 64;
-    // Bin edges by bisection on Q.
-    const edges: number[] = [];
-    for (let b = 1; b < bins; b++) {
-      let lo = -10, hi = 10;
-      for (let it = 0; it < 80; it++) { const mid = (lo + hi) / 2; if (1 - normalTail(mid) < b / bins) lo = mid; else hi = mid; }
-      edges.push((lo + hi) / 2);
-    }
-    const c = new Float64Array(bins);
-    for (const x of xs) {
-      let lo = 0, hi = bins - 1;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (x < edges[mid]) hi = mid; else lo = mid + 1; }
-      c[lo]++;
-    }
-    const e = n / bins;
-    const chi2 = c.reduce((a, x) => a + (x - e) ** 2 / e, 0);
+    const chi2 = chiSquare(xs, 64);
     // χ²(63): mean 63, SD √126 ≈ 11.2.
     expect(chi2).toBeLessThan(63 + 4 * Math.sqrt(126));
     let cc = 0;

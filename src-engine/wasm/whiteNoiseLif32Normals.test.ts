@@ -7,13 +7,10 @@
  * against exp. Fixed seeds; bounds are 4 standard errors.
  */
 import { describe, expect, it } from 'vitest';
-import stdlibErfcx from '@stdlib/math-base-special-erfcx';
+import { chiSquare, momentErrors, tailErrors } from '../core/normalChecks';
 import { Rng } from '../core/rng';
 import { WhiteNoiseLif32Kernel, LANES } from './whiteNoiseLif32Kernel';
 
-const erfcx = stdlibErfcx as (x: number) => number;
-/** Upper tail Q(x) = P(Z > x) = ½ erfc(x/√2). */
-const tail = (x: number): number => (x < 0 ? 1 - tail(-x) : 0.5 * erfcx(x / Math.SQRT2) * Math.exp(-0.5 * x * x));
 
 /** `steps` steps of `n` always-refractory neurons: every neuron's N(0,1) of every step, by neuron. */
 function draws(n: number, steps: number): Float64Array {
@@ -28,54 +25,25 @@ function draws(n: number, steps: number): Float64Array {
   return out;
 }
 
-function chi2(xs: ArrayLike<number>, bins: number): number {
-  const edges: number[] = [];
-  for (let b = 1; b < bins; b++) {
-    let lo = -10, hi = 10;
-    for (let it = 0; it < 80; it++) { const mid = (lo + hi) / 2; if (1 - tail(mid) < b / bins) lo = mid; else hi = mid; }
-    edges.push((lo + hi) / 2);
-  }
-  const c = new Float64Array(bins);
-  for (let i = 0; i < xs.length; i++) {
-    let lo = 0, hi = bins - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[i] < edges[mid]) hi = mid; else lo = mid + 1; }
-    c[lo]++;
-  }
-  const e = xs.length / bins;
-  return c.reduce((a, x) => a + (x - e) ** 2 / e, 0);
-}
 
 describe('float32 kernel normals (Box–Muller on SIMD lanes): distribution', () => {
   const n = 10_000, steps = 200, N = n * steps;
   const xs = draws(n, steps);
 
   it('moments: mean 0, variance 1, skewness 0, E[z⁴] = 3, E[z⁶] = 15', () => {
-    let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s6 = 0;
-    for (const x of xs) { const x2 = x * x; s1 += x; s2 += x2; s3 += x2 * x; s4 += x2 * x2; s6 += x2 * x2 * x2; }
-    expect(Math.abs(s1 / N)).toBeLessThan(4 * Math.sqrt(1 / N));
-    expect(Math.abs(s2 / N - 1)).toBeLessThan(4 * Math.sqrt(2 / N));
-    expect(Math.abs(s3 / N)).toBeLessThan(4 * Math.sqrt(15 / N));
-    expect(Math.abs(s4 / N - 3)).toBeLessThan(4 * Math.sqrt(96 / N));
-    expect(Math.abs(s6 / N - 15)).toBeLessThan(4 * Math.sqrt(10170 / N));
+    for (const e of momentErrors(xs)) expect(e).toBeLessThan(4);
   });
 
   it('tails: P(Z > k) and P(Z < −k) for k = 1 … 5', () => {
-    for (const k of [1, 2, 3, 3.5, 4, 4.5, 5]) {
-      const p = tail(k);
-      let up = 0, down = 0;
-      for (const x of xs) { if (x > k) up++; else if (x < -k) down++; }
-      const se = Math.sqrt((p * (1 - p)) / N);
-      expect(Math.abs(up / N - p)).toBeLessThan(4 * se + 1 / N);
-      expect(Math.abs(down / N - p)).toBeLessThan(4 * se + 1 / N);
-    }
+    for (const e of tailErrors(xs, [1, 2, 3, 3.5, 4, 4.5, 5])) expect(e).toBeLessThan(4);
   });
 
   it('χ² over 64 equiprobable bins, pooled and for each lane', () => {
     // χ²(63): mean 63, SD √126.
-    expect(chi2(xs, 64)).toBeLessThan(63 + 4 * Math.sqrt(126));
+    expect(chiSquare(xs, 64)).toBeLessThan(63 + 4 * Math.sqrt(126));
     for (let lane = 0; lane < LANES; lane++) {
       const mine = xs.filter((_, i) => i % LANES === lane);
-      expect(chi2(mine, 64)).toBeLessThan(63 + 4 * Math.sqrt(126));
+      expect(chiSquare(mine, 64)).toBeLessThan(63 + 4 * Math.sqrt(126));
     }
   });
 

@@ -57,17 +57,12 @@ export class DensityComparison {
   /** Bins the current Monte-Carlo voltages and FP density into mc / fp (last entry: below lo). */
   sampleNow(): void {
     const { v, refr, size } = this.grp;
-    const B = this.bins, lo = this.lo, w = (this.hi - lo) / B, mc = this.mc, inv = 1 / w;
+    const B = this.bins, lo = this.lo, w = (this.hi - lo) / B, mc = this.mc;
     mc.fill(0);
     let below = 0;
     for (let i = 0; i < size; i++) {
       if (refr[i] > 0) continue;
-      // The bin is floor((V − lo)/w). The product with 1/w differs from the quotient by a few ulps
-      // (< 1e-13 for the at most a few hundred bins here), so only a product that close to a whole
-      // number can land in another bin; those few are divided, and every bin is exactly as before.
-      const q = (v[i] - lo) * inv;
-      let b = Math.floor(q);
-      if (q - b < 1e-9 || b + 1 - q < 1e-9) b = Math.floor((v[i] - lo) / w);
+      const b = Math.floor((v[i] - lo) / w);
       if (b < 0) below++;
       else if (b < B) mc[b]++;
     }

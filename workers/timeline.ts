@@ -11,6 +11,7 @@
  * exceeded the spacing doubles and every other checkpoint goes (step 0 always stays), so a long
  * run keeps evenly spaced checkpoints and a rewind replays at most one spacing.
  */
+import { SnapshotCloner } from './snapshotClone';
 import type { Session, SessionSnapshot } from '../src-engine/run/session';
 
 export const BASE_INTERVAL_MS = 1000;
@@ -51,6 +52,7 @@ export function snapshotBytes(v: unknown): number {
 export class Timeline {
   private cps: Checkpoint[] = [];
   private interval: number;
+  private readonly cloner = new SnapshotCloner();
   private thinned = 0;
   private horizon = 0;
   private branchStep: number | null = null;
@@ -122,8 +124,9 @@ export class Timeline {
 
   private keep(step: number): void {
     if (this.cps.some((c) => c.step === step)) return;
-    // A deep copy: the run goes on mutating its arrays, and a restore may adopt the copy's.
-    const snap = structuredClone(this.session.snapshot());
+    // A deep copy: the run goes on mutating its arrays, and a restore may adopt the copy's
+    // (restores clone a checkpoint again). Arrays a component hands out unchanged are shared.
+    const snap = this.cloner.clone(this.session.snapshot());
     this.cps.push({ step, snap, bytes: snapshotBytes(snap) });
     this.cps.sort((a, b) => a.step - b.step);
     let bytes = this.cps.reduce((n, c) => n + c.bytes, 0);

@@ -27,6 +27,8 @@ export class SparseProjection implements Component {
   /** The common weight when every weight is equal, else NaN; valid while `uniformValid`. */
   private uniform = NaN;
   private uniformValid = false;
+  /** The copy of the weights the last snapshot handed out, while they have not changed since (snapshots never mutate it). */
+  private wCopy: Float32Array | null = null;
   /** The columns as 16-bit indices (null when a target index needs more bits). */
   private readonly col16: Uint16Array | null;
 
@@ -82,6 +84,7 @@ export class SparseProjection implements Component {
     this.csr.w.fill(value);
     this.wHashValid = false;
     this.uniformValid = false;
+    this.wCopy = null;
   }
 
   digest(h: number): number {
@@ -92,13 +95,16 @@ export class SparseProjection implements Component {
     return mixWord(h, this.wHash);
   }
 
+  /** The weights; one copy is handed out until they change (a timeline of a static network keeps one). */
   snapshot(): ComponentSnapshot {
-    return { w: this.csr.w.slice() };
+    if (!this.wCopy) this.wCopy = this.csr.w.slice();
+    return { w: this.wCopy };
   }
 
   restore(s: ComponentSnapshot): void {
     this.csr.w.set(s.w as Float32Array);
     this.wHashValid = false;
     this.uniformValid = false;
+    this.wCopy = null;
   }
 }

@@ -56,3 +56,26 @@ export function medianBy<T>(xs: T[], key: (x: T) => number): T {
   const sorted = [...xs].sort((a, b) => key(a) - key(b));
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/**
+ * The machine's speed at the moment: ns per element of a dependent float64 multiply-add chain
+ * over 2·10⁷ elements (best of three). On a shared virtual machine this moves with the host's
+ * load, and every wall time with it; the ratios against Brian2, taken round by round, do not.
+ */
+export function speedIndex(): number {
+  const a = new Float64Array(1 << 20).fill(1.5);
+  let best = Infinity;
+  for (let r = 0; r < 4; r++) {
+    const t0 = performance.now();
+    const s = chain(a);
+    const ns = ((performance.now() - t0) * 1e6) / (20 * a.length);
+    if (r > 0 && s > 0) best = Math.min(best, ns); // the first pass warms the JIT up
+  }
+  return round(best, 2);
+}
+
+function chain(a: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < 20; k++) for (let i = 0; i < a.length; i++) s += a[i] * 1.0000001;
+  return s;
+}

@@ -15,7 +15,7 @@
 import os from 'node:os';
 import { writeBetweenMarkers } from './docsTable';
 import { brian2Build, brian2Once, type Brian2Build } from './brian2Run';
-import { engineOnce, medianBy, round, type EngineResult } from './engineRun';
+import { engineOnce, medianBy, round, speedIndex, type EngineResult } from './engineRun';
 import { NETWORKS, type BenchNet } from './networks';
 
 export interface Row {
@@ -59,12 +59,15 @@ async function main(): Promise<void> {
   const nets = NETWORKS.filter((n) => !only || n.name === only);
   if (nets.length === 0) throw new Error(`unknown network ${only}; known: ${NETWORKS.map((n) => n.name).join(', ')}`);
   const rows: Row[] = [];
+  const speedBefore = speedIndex();
   for (const net of nets) {
     const row = withBrian2 ? pairedRuns(net, runs) : { engine: engineRuns(net, runs) };
     rows.push(row);
     console.log(JSON.stringify({ ...row.engine, ...(row.brian2 ? { brian2: row.brian2 } : {}), ...(row.same ? { same: row.same } : {}) }));
   }
-  const table = renderTable(rows, runs, withBrian2);
+  const speed = [speedBefore, speedIndex()];
+  console.log(`machine speed index (ns per element of a dependent multiply-add chain): ${speed[0]} before, ${speed[1]} after`);
+  const table = renderTable(rows, runs, withBrian2, speed);
   console.log('\n' + table);
   if (args.includes('--write')) writeBetweenMarkers('bench', table);
 }
@@ -128,7 +131,7 @@ function machine(): string {
   return `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 }
 
-function renderTable(rows: Row[], runs: number, withBrian2: boolean): string {
+function renderTable(rows: Row[], runs: number, withBrian2: boolean, speed: number[]): string {
   const date = new Date().toISOString().slice(0, 10);
   const how = withBrian2
     ? `One warm-up run of each, then ${runs} rounds of one Brian2 2.5.1 cpp_standalone run (its main-loop timer) followed by one engine run; medians, the ratio is the median of the per-round ratios; ${date}.`
@@ -156,7 +159,8 @@ function renderTable(rows: Row[], runs: number, withBrian2: boolean): string {
     '|---|---:|---:|---:|---:|---:|---:|',
     ...same.map(({ engine: r, same: x }) => `| ${r.name} | ${(x!.f32.ours_ms / 1000).toFixed(3)} s | ${(x!.f32.brian2_ms / 1000).toFixed(3)} s | ${x!.f32.ratio.toFixed(2)}× | ${(x!.f64.ours_ms / 1000).toFixed(3)} s | ${(x!.f64.brian2_ms / 1000).toFixed(3)} s | ${x!.f64.ratio.toFixed(2)}× |`),
   ];
-  return [`Machine: ${machine()}. ${how}`, '', head, sep, ...lines, ...sameTable].join('\n');
+  const speedNote = `Machine speed index (bench/engineRun.ts speedIndex: ns per element of a dependent float64 multiply-add chain; lower is faster) ${speed[0]} before the runs and ${speed[1]} after.`;
+  return [`Machine: ${machine()}. ${how}`, '', speedNote, '', head, sep, ...lines, ...sameTable].join('\n');
 }
 
 await main();

@@ -37,6 +37,7 @@ export function pynnPrelude(h: PynnHead): string {
   const differences = [
     `Every projection has a delay of ${PYNN_DELAY_MS} ms (two steps): MPI needs min_delay above dt; the app's synapses act at the next step (0.1 ms).`,
     "The simulator integrates the membrane its own way (NEURON: backward Euler at dt; NEST: exact for current-based, adaptive Runge-Kutta for conductance-based cells); the app uses exact propagators (current-based LIF), a forward Euler step (conductance-based) or the stochastic update of its white-noise neurons.",
+    ...(h.params.precision === 0 ? ["The app ran this network in float32 (its 'Arithmetic' parameter); NEURON and NEST compute in float64."] : []),
     ...h.differences,
   ];
   const lines = [

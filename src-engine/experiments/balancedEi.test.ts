@@ -19,17 +19,20 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('balanced-ei (the CUBA benchmark) in float32 and float64', () => {
   // Brian2's rates over seeds (docs/BENCHMARKS.md, issue 14): 1k 9.8–10.8 Hz, 4k 5.5–5.8 Hz, 10k 3.0–3.3 Hz.
+  // N = 10,000 (2 million synapses per build) in float32 only, to keep the suite short; the
+  // float64 path is the one the earlier releases checked at every N.
   const cases = [
-    { n: 1000, seeds: [1, 2, 3, 4, 5, 6], band: [9.8, 10.8] },
-    { n: 4000, seeds: [1, 2, 3, 4, 5, 6], band: [5.5, 5.8] },
-    { n: 10000, seeds: [1, 2, 3, 4], band: [3.0, 3.3] },
+    { n: 1000, seeds: [1, 2, 3, 4, 5, 6], band: [9.8, 10.8], both: true },
+    { n: 4000, seeds: [1, 2, 3, 4, 5, 6], band: [5.5, 5.8], both: true },
+    { n: 10000, seeds: [1, 2, 3, 4], band: [3.0, 3.3], both: false },
   ];
-  for (const { n, seeds, band } of cases) {
-    it(`N = ${n}: the mean rate over seeds ${seeds.join(', ')} lies in Brian2's band [${band.join(', ')}] Hz in both arithmetics, and they agree within 3%`, () => {
+  for (const { n, seeds, band, both } of cases) {
+    it(`N = ${n}: the mean rate over seeds ${seeds.join(', ')} lies in Brian2's band [${band.join(', ')}] Hz in float32${both ? ' and float64, and the two agree within 3%' : ''}`, () => {
       const f32 = mean(rates(n, 0, seeds));
-      const f64 = mean(rates(n, 1, seeds));
       expect(f32).toBeGreaterThanOrEqual(band[0]);
       expect(f32).toBeLessThanOrEqual(band[1]);
+      if (!both) return;
+      const f64 = mean(rates(n, 1, seeds));
       expect(f64).toBeGreaterThanOrEqual(band[0]);
       expect(f64).toBeLessThanOrEqual(band[1]);
       expect(Math.abs(f32 - f64) / f64).toBeLessThan(0.03);

@@ -43,9 +43,9 @@ interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; bridged: n
 
 /** One step of the reference (LIF); returns the spike ids. */
 function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, vr: number, refSteps: number, ge: Float64Array | null, gi: Float64Array | null): number[] {
-  const n = k.size, n8 = (n + 7) & ~7;
+  const n = k.size, np = (n + 15) & ~15;
   a = f(a); vth = f(vth); vr = f(vr);
-  for (let g = 0; g < n8 / 8; g++) for (const r of s.lanes) { r.nextU32(); r.nextU32(); }
+  for (let g = 0; g < np / 8; g++) for (const r of s.lanes) { r.nextU32(); r.nextU32(); }
   const spikes: number[] = [];
   for (let g = 0; g < n; g += 4) {
     const ids = [0, 1, 2, 3].map((j) => g + j).filter((i) => i < n);

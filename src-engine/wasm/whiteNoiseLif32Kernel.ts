@@ -37,23 +37,23 @@ export class WhiteNoiseLif32Kernel {
   private readonly run: IntegrateFn;
 
   constructor(readonly size: number) {
-    const n8 = (size + 7) & ~7;
-    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, 48 * n8 + 64 + 1024);
+    const np = (size + 15) & ~15; // padded to 16 neurons, as the kernel's layout
+    const { exports, buffer } = instantiate(whiteNoiseLif32KernelWasm, 48 * np + 64 + 1024);
     this.exports = exports;
     this.run = exports.integrate as IntegrateFn;
-    const f32 = (k: number) => new Float32Array(buffer, k * 4 * n8, size);
+    const f32 = (k: number) => new Float32Array(buffer, k * 4 * np, size);
     this.v = f32(0);
     this.mu = f32(1);
     this.noiseSd = f32(2);
     this.bridgeK = f32(3);
-    this.refr = new Int32Array(buffer, 16 * n8, size);
-    this.spikes = new Int32Array(buffer, 20 * n8, size);
+    this.refr = new Int32Array(buffer, 16 * np, size);
+    this.spikes = new Int32Array(buffer, 20 * np, size);
     this.zOut = f32(6);
-    this.ge = new Float64Array(buffer, 32 * n8, size);
-    this.gi = new Float64Array(buffer, 40 * n8, size);
-    // Padding neurons (size..n8): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
-    new Float32Array(buffer, 12 * n8, n8).fill(Infinity, size);
-    this.lanes = new Int32Array(buffer, 48 * n8, 4 * LANES);
+    this.ge = new Float64Array(buffer, 32 * np, size);
+    this.gi = new Float64Array(buffer, 40 * np, size);
+    // Padding neurons (size..np): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
+    new Float32Array(buffer, 12 * np, np).fill(Infinity, size);
+    this.lanes = new Int32Array(buffer, 48 * np, 4 * LANES);
     (exports.setup as (n: number) => void)(size); // writes the constants' table after the lanes
   }
 

@@ -20,7 +20,7 @@
  * (wasm/lifKernel32.wat): the same propagators rounded to float32, V* = ((V·a_m + c) + ge·k_e) + gi·k_i
  * with c = E_L(1 − a_m), every operation rounded to float32; `refr` then holds each neuron's last
  * refractory step instead of a countdown. Spike times differ from the float64 group's once
- * rounding differences reach a threshold crossing; rates and statistics agree (lif.test.ts).
+ * rounding differences reach a threshold crossing; the CUBA rates agree (experiments/balancedEi.test.ts).
  */
 import type { ComponentSnapshot, StepContext } from '../core/component';
 import type { NeuronGroupLike } from '../core/network';

@@ -122,7 +122,7 @@ test('an experiment chart exports its series; the configuration JSON imports to 
   const json = await saved(page, 'action-download-config');
   expect(json.name).toMatch(/^stdp-bimodal_config_step\d+\.json$/);
   const wire = JSON.parse(json.bytes.toString('utf8'));
-  expect(wire).toMatchObject({ v: 3, e: 'stdp-bimodal', ev: [[2000, 'a_plus_ratio', 0.005]] });
+  expect(wire).toMatchObject({ v: 4, e: 'stdp-bimodal', ev: [[2000, 'a_plus_ratio', 0.005]] });
 
   const fresh = await browser.newPage();
   await fresh.goto('/?autoplay=0');

@@ -275,7 +275,7 @@ describe('decodeLink: specific bad inputs', () => {
   });
 
   const fixedCases: [string, string, RegExp][] = [
-    ['wrong version 4', packObj({ v: 4, e: 'balanced-ei', s: 1 }), /version 4/],
+    ['wrong version 5', packObj({ v: 5, e: 'balanced-ei', s: 1 }), /version 5/],
     ['version as a string', packObj({ v: '1', e: 'balanced-ei', s: 1 }), /version "1"/],
     ['no version', packObj({ e: 'balanced-ei', s: 1 }), /version/],
     ['JSON null', packObj(null), /malformed/],

@@ -76,7 +76,7 @@ describe('links', () => {
     const good = encodeFragment({ experiment: 'balanced-ei', seed: 3, params: Object.fromEntries(EXPERIMENTS[0].params.map((p) => [p.key, p.default])), events: [] });
     for (const bad of [
       good.slice(0, good.length - 9),
-      wrap({ v: 4, e: 'balanced-ei', s: 1 }),
+      wrap({ v: 5, e: 'balanced-ei', s: 1 }),
       wrap({ v: 2, e: 'no-such-lab', s: 1 }),
       wrap({ v: 2, e: 'balanced-ei', s: -4 }),
       wrap({ v: 2, e: 'balanced-ei', s: 1, p: { v_th_mV: 'NaN' } }),
@@ -127,13 +127,13 @@ describe('link format versions', () => {
     const r = decodeLink(pack({ v: 2, e: 'balanced-ei', s: 42 }));
     expect(r.messages).toEqual([]);
     const frag = encodeFragment({ experiment: 'balanced-ei', seed: 1, params: {}, events: [] });
-    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(frag.replace(/^#?c=/, ''))!).v).toBe(3);
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(frag.replace(/^#?c=/, ''))!).v).toBe(4);
   });
 
   it('an unknown future version is refused with a message naming both versions', () => {
-    const r = decodeLink(pack({ v: 4, e: 'balanced-ei', s: 42 }));
+    const r = decodeLink(pack({ v: 5, e: 'balanced-ei', s: 42 }));
     expect(r.config.experiment).toBe('balanced-ei');
-    expect(r.messages[0]).toMatch(/Unsupported link version 4 \(this app reads version 3\)/);
+    expect(r.messages[0]).toMatch(/Unsupported link version 5 \(this app reads version 4\)/);
   });
 });
 

@@ -13,6 +13,8 @@
  * arithmetic precision of the large LIF networks, float32 by default from version 3). A link of
  * an older version lacks them and opens with the value its run used, so it replays spike for
  * spike with its old fingerprint.
+ * Version 4 has the same fields; it adds the float32 white-noise group's stream layout
+ * (fokker-planck, fi-curve: 'noise_streams'): links of format 3 open with the layout they ran.
  * The optional `u` (viewConfig.ts: hidden controls, raster selection, local-images note) was
  * added later; links without it read as before. Links and configuration files share this schema.
  *
@@ -24,7 +26,7 @@ import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experimen
 import { defaultParams, type ExperimentDef, type ParamSpec, type ParamValues } from '../experiments/types';
 import { defaultView, fromWireView, toWireView, WireView, type ViewConfig } from './viewConfig';
 
-export const CONFIG_VERSION = 3;
+export const CONFIG_VERSION = 4;
 /** Older wire versions that still open (same fields), with what differs. */
 export const LEGACY_VERSIONS: Readonly<Record<number, string>> = {
   1: 'This link was made by an earlier version of the app (link format 1), which drew all random numbers from one shared generator. It opens with the same experiment, parameters, seed and timeline, but its spikes and fingerprint differ from the run that made it.',
@@ -59,7 +61,7 @@ export interface ValidationResult {
 
 const Key = z.string().min(1).max(64);
 const WireV1 = z.object({
-  v: z.union([z.literal(CONFIG_VERSION), z.literal(2), z.literal(1)]),
+  v: z.union([z.literal(CONFIG_VERSION), z.literal(3), z.literal(2), z.literal(1)]),
   e: Key,
   s: z.number().int().min(0).max(MAX_SEED),
   p: z.record(Key, z.number()).optional(),
@@ -100,7 +102,7 @@ export function validateRunConfig(raw: unknown): ValidationResult {
   const parsed = WireV1.safeParse(raw);
   if (!parsed.success) {
     const v = (raw as { v?: unknown } | null)?.v;
-    if (raw && typeof raw === 'object' && !(v === CONFIG_VERSION || v === 2 || (typeof v === 'number' && v in LEGACY_VERSIONS))) {
+    if (raw && typeof raw === 'object' && !(v === CONFIG_VERSION || v === 3 || v === 2 || (typeof v === 'number' && v in LEGACY_VERSIONS))) {
       messages.push(`Unsupported link version ${JSON.stringify(v)} (this app reads version ${CONFIG_VERSION}); opened the default experiment instead.`);
     } else {
       const issue = parsed.error.issues[0];

@@ -14,7 +14,7 @@ import { fpGrid, fpStationary, type FpParams } from '../stochastic/fokkerPlanck'
 import { siegertRate } from '../stochastic/siegert';
 import { sampleStationaryState } from '../stochastic/stationarySample';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
-import { EIF_PARAMS, NOISE_PARAMS, PRECISION_DIFFERENCE, PRECISION_PARAM, fpParamsFrom, precisionOf } from './fokkerPlanck';
+import { EIF_PARAMS, NOISE_PARAMS, PRECISION_DIFFERENCE, PRECISION_PARAM, STREAMS_PARAM, fpParamsFrom, precisionOf, streamsOf } from './fokkerPlanck';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSeries, type PlotSpec } from './types';
 
@@ -35,6 +35,7 @@ const PARAMS: readonly ParamSpec[] = [
   ...NOISE_PARAMS.filter((p) => p.key !== 'mu_mV' && p.key !== 'sigma_mV'),
   ...EIF_PARAMS,
   PRECISION_PARAM,
+  STREAMS_PARAM,
 ];
 
 function build(initial: ParamValues, rng: Rng): ExperimentRun {
@@ -45,7 +46,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   const net = new Network(DT, rng);
   const base = () => fpParamsFrom({ ...values, mu_mV: 0, sigma_mV: 1 });
   const b0 = base();
-  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: b0.model, tau_m: b0.tau_m, v_th: b0.v_th, v_reset: b0.v_reset, t_ref: b0.t_ref, delta_t: b0.delta_t, v_t: b0.v_t }, DT, precisionOf(values)));
+  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: b0.model, tau_m: b0.tau_m, v_th: b0.v_th, v_reset: b0.v_reset, t_ref: b0.t_ref, delta_t: b0.delta_t, v_t: b0.v_t }, DT, precisionOf(values), streamsOf(values)));
   const rates = SIGMA_KEYS.map((_, s) => net.add(new PopulationRateMonitor(`rate-${s}`, grp, s * nMu * per, nMu * per, 10, DT)));
   const counter = net.add(new WindowCounter('count', grp, 1 << 30));
   const counts = new Float64Array(n);

@@ -19,6 +19,7 @@ import { siegertCv, siegertRate } from '../stochastic/siegert';
 import { IsiStatistics } from '../stochastic/spikeStats';
 import { sampleStationaryState } from '../stochastic/stationarySample';
 import { WhiteNoiseIfGroup, type Precision } from '../stochastic/whiteNoiseIf';
+import type { StreamLayout } from '../wasm/whiteNoiseLif32Kernel';
 import { roundMetric } from './roundMetric';
 import { assertLive, type ExperimentDef, type ExperimentRun, type ParamSpec, type ParamValues, type PlotSpec } from './types';
 
@@ -48,19 +49,32 @@ export const PRECISION_PARAM: ParamSpec = {
   help: 'float32: SIMD kernel, float32 state and its own random stream per SIMD lane (about 2–3× faster). float64: the exact path, which replays older links spike for spike.',
 };
 
+/** The float32 path's random streams (wasm/whiteNoiseLif32Kernel.ts); links before format 4 ran 'lanes'. */
+export const STREAMS_PARAM: ParamSpec = {
+  key: 'noise_streams', label: 'Random streams (float32)', unit: '', options: ['own streams for the normals', 'shared with bridge draws (format 3)'], default: 0, min: 0, max: 1, step: 1, integer: true, live: false,
+  legacy: { before: 4, value: 1 },
+  help: "float32 only. Own streams: the normal deviates have streams of their own, so a second thread computes the next steps' normals while this one updates the neurons (the same run with one thread or two). Shared: the bridge-crossing draws continue the normals' streams, as links of format 3 ran; nothing is computed ahead.",
+};
+
 /** The group's precision from the experiment's values. */
 export function precisionOf(p: ParamValues): Precision {
   return p.precision === 1 ? 'float64' : 'float32';
 }
 
+/** The float32 group's stream layout from the experiment's values. */
+export function streamsOf(p: ParamValues): StreamLayout {
+  return p.noise_streams === 1 ? 'lanes' : 'ring';
+}
+
 /** The "Differences from the paper" line of the experiments with the precision parameter. */
 export const PRECISION_DIFFERENCE =
-  "Arithmetic: by default (precision float32) the neurons run in float32 state with four random streams of their own (one per SIMD lane, seeded from the group's stream), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike.";
+  "Arithmetic: by default (precision float32) the neurons run in float32 state with random streams of their own (per SIMD lane, seeded from the group's stream: four for the normals, which a second thread computes a few steps ahead where the browser or Node allows it, with the same result, and four for the bridge-crossing draws), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike. Links of format 3 open with 'Random streams: shared with bridge draws', the float32 streams they were made with.";
 
 const PARAMS: readonly ParamSpec[] = [
   ...NOISE_PARAMS,
   ...EIF_PARAMS,
   PRECISION_PARAM,
+  STREAMS_PARAM,
   { key: 'n_neurons', label: 'Neurons', unit: '', default: 10000, min: 100, max: 20000, step: 100, live: false, integer: true, help: 'Uncoupled Monte-Carlo neurons.' },
 ];
 
@@ -103,7 +117,7 @@ function build(initial: ParamValues, rng: Rng): ExperimentRun {
   let fp = fpParamsFrom(values);
   const n = values.n_neurons;
   const net = new Network(DT, rng);
-  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: fp.model, tau_m: fp.tau_m, v_th: fp.v_th, v_reset: fp.v_reset, t_ref: fp.t_ref, delta_t: fp.delta_t, v_t: fp.v_t }, DT, precisionOf(values)));
+  const grp = net.addNeuronGroup(new WhiteNoiseIfGroup('neurons', n, { model: fp.model, tau_m: fp.tau_m, v_th: fp.v_th, v_reset: fp.v_reset, t_ref: fp.t_ref, delta_t: fp.delta_t, v_t: fp.v_t }, DT, precisionOf(values), streamsOf(values)));
   grp.setDrive(fp.mu, fp.sigma);
   const density = net.add(new FokkerPlanckDensity('fokker-planck', fp, DT, FP_CELLS));
   sampleStationaryState(grp, density.grid, density.p, rng.fork('init:v'));

@@ -28,10 +28,12 @@
  *    random numbers, that performs exactly the steps of the loop below, drawing from the group's
  *    stream in the same order, so it gives bit-identical results (tested); the loop is the reference.
  *  - 'float32' (fast): a float32x4 SIMD kernel (wasm/whiteNoiseLif32Kernel.wat) with the same
- *    equations in float32 state, four random streams of its own (one per SIMD lane, seeded from the
- *    group's stream; part of the snapshot), Box–Muller normals in float32 (tail cut at 6.66σ, mass
+ *    equations in float32 state, random streams of its own (per SIMD lane, seeded from the group's
+ *    stream; part of the snapshot), Box–Muller normals in float32 (tail cut at 6.66σ, mass
  *    < 3e-11), and bridge draws skipped below P = 2⁻²⁴ (the float32 uniform's resolution). No common
- *    random numbers.
+ *    random numbers. `streams` (wasm/whiteNoiseLif32Kernel.ts): 'ring' gives the normals streams
+ *    of their own, so they are computed ahead (on a helper thread where the environment has one);
+ *    'lanes' draws the bridge's uniforms from the normals' streams, as links of format 3 did.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron
  * sees exactly the same noise — a zero-coupling control with almost the same spike train.
@@ -42,7 +44,7 @@ import type { NeuronGroupLike } from '../core/network';
 import { restoreIf } from '../neurons/ifState';
 import { DelayRings, type Receptor, type StateArray, type SynapticTarget } from '../neurons/receptors';
 import { WhiteNoiseLifKernel, type EifConstants } from '../wasm/whiteNoiseLifKernel';
-import { WhiteNoiseLif32Kernel } from '../wasm/whiteNoiseLif32Kernel';
+import { WhiteNoiseLif32Kernel, type StreamLayout } from '../wasm/whiteNoiseLif32Kernel';
 import * as det from '../core/detMath';
 
 export type NoiseModel = 'lif' | 'eif';
@@ -106,9 +108,9 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   private refSteps = 0;
   private readonly delays: DelayRings;
 
-  constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number, readonly precision: Precision = 'float64') {
+  constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number, readonly precision: Precision = 'float64', streams: StreamLayout = 'ring') {
     this.kernel = precision === 'float64' ? new WhiteNoiseLifKernel(size) : null;
-    this.kernel32 = precision === 'float32' ? new WhiteNoiseLif32Kernel(size) : null;
+    this.kernel32 = precision === 'float32' ? new WhiteNoiseLif32Kernel(size, streams) : null;
     const k = (this.kernel ?? this.kernel32)!;
     this.v = k.v;
     this.mu = k.mu;
@@ -251,7 +253,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     return {
       v: this.v.slice(), mu: this.mu.slice(), sigma: this.sigma.slice(), ge: this.ge.slice(), gi: this.gi.slice(),
       refr: this.refr.slice(), ...this.delays.snapshot(), params: { ...this.params },
-      ...(this.kernel32 ? { lanes: this.kernel32.lanes.slice() } : {}),
+      ...this.laneState((a) => a.slice()),
     };
   }
 
@@ -260,8 +262,15 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     return digestValue(h, {
       v: this.v, mu: this.mu, sigma: this.sigma, ge: this.ge, gi: this.gi,
       refr: this.refr, ...this.delays.view(), params: this.params,
-      ...(this.kernel32 ? { lanes: this.kernel32.lanes } : {}),
+      ...this.laneState((a) => a),
     });
+  }
+
+  /** The float32 kernel's lanes for a snapshot or digest (none on the float64 path; format 3: `lanes` only). */
+  private laneState(view: (a: Int32Array) => Int32Array): Record<string, Int32Array> {
+    const k = this.kernel32;
+    if (!k) return {};
+    return k.uniformLanes ? { lanes: view(k.lanes), uniformLanes: view(k.uniformLanes) } : { lanes: view(k.lanes) };
   }
 
   restore(s: ComponentSnapshot): void {
@@ -269,7 +278,7 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.mu.set(s.mu as Float64Array);
     this.sigma.set(s.sigma as Float64Array);
     this.setParams(s.params as WhiteNoiseIfParams);
-    if (this.kernel32) this.kernel32.lanes.set(s.lanes as Int32Array);
+    this.kernel32?.setLanes(s.lanes as Int32Array, s.uniformLanes as Int32Array | undefined);
     this.spikeCount = 0;
   }
 }

@@ -6,7 +6,12 @@
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (desc: { initial: number }) => { buffer: ArrayBuffer };
+  Memory: new (desc: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+}
+
+/** A WebAssembly.Memory (its buffer is a SharedArrayBuffer when created shared). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
 }
 
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -18,12 +23,36 @@ const compiled = new Map<Uint8Array, object>();
  * arrays on it stay valid).
  */
 export function instantiate(code: Uint8Array, memBytes: number, imports: Record<string, unknown> = {}): { exports: Record<string, unknown>; buffer: ArrayBuffer } {
+  const mem = createMemory(memBytes, false);
+  return { exports: instantiateOn(code, mem, imports), buffer: mem.buffer };
+}
+
+/** A memory of at least `bytes` bytes, never grown; `shared`: its buffer is a SharedArrayBuffer. */
+export function createMemory(bytes: number, shared: boolean): WasmMemory {
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  return new wasm.Memory(shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages });
+}
+
+/** Instantiates `code` on an existing memory (imported as env.mem). */
+export function instantiateOn(code: Uint8Array, mem: WasmMemory, imports: Record<string, unknown> = {}): Record<string, unknown> {
   let mod = compiled.get(code);
   if (!mod) {
     mod = new wasm.Module(code);
     compiled.set(code, mod);
   }
-  const mem = new wasm.Memory({ initial: Math.max(1, Math.ceil(memBytes / 65536)) });
-  const inst = new wasm.Instance(mod, { env: { mem, ...imports } });
-  return { exports: inst.exports, buffer: mem.buffer };
+  return new wasm.Instance(mod, { env: { mem, ...imports } }).exports;
+}
+
+/**
+ * Whether shared memory works here: SharedArrayBuffer exists (Node; a browser page only when
+ * cross-origin isolated, which the app's COOP/COEP headers give) and a shared memory can be made.
+ */
+export function sharedMemoryAvailable(): boolean {
+  const g = globalThis as unknown as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
+  if (typeof g.SharedArrayBuffer !== 'function' || g.crossOriginIsolated === false) return false;
+  try {
+    return createMemory(1, true).buffer instanceof (g.SharedArrayBuffer as new () => ArrayBuffer);
+  } catch {
+    return false;
+  }
 }

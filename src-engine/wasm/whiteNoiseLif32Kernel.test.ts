@@ -39,13 +39,14 @@ const laneRng = (lanes: Int32Array, j: number) => {
   return r;
 };
 
-interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; bridged: number }
+/** lanes: the uniforms' generators; normals: the normals' (the same objects in layout 'lanes'). */
+interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; normals: Rng[]; bridged: number }
 
 /** One step of the reference (LIF); returns the spike ids. */
 function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, vr: number, refSteps: number, ge: Float64Array | null, gi: Float64Array | null): number[] {
   const n = k.size, np = (n + 15) & ~15;
   a = f(a); vth = f(vth); vr = f(vr);
-  for (let g = 0; g < np / 8; g++) for (const r of s.lanes) { r.nextU32(); r.nextU32(); }
+  for (let g = 0; g < np / 8; g++) for (const r of s.normals) { r.nextU32(); r.nextU32(); }
   const spikes: number[] = [];
   for (let g = 0; g < n; g += 4) {
     const ids = [0, 1, 2, 3].map((j) => g + j).filter((i) => i < n);
@@ -82,9 +83,9 @@ function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, 
 }
 
 describe('float32 white-noise LIF kernel against a scalar float32 reference', () => {
-  for (const [n, mu, sigma, tRef, inputs] of [[1, 22, 5, 2, false], [7, 15, 5, 2, false], [13, 19, 8, 0, true], [1000, 15, 5, 2, false], [1000, 19, 8, 0, true], [300, 30, 2, 1, true]] as const) {
-    it(`bit for bit: spikes, V, refractory counts, lane words (n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef}${inputs ? ', input jumps' : ''})`, () => {
-      const g = new WhiteNoiseIfGroup('n', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: tRef, delta_t: 2, v_t: 15 }, 0.1, 'float32');
+  for (const [n, mu, sigma, tRef, inputs, layout] of [[1, 22, 5, 2, false, 'lanes'], [1, 25, 5, 2, false, 'ring'], [7, 15, 5, 2, false, 'lanes'], [13, 19, 8, 0, true, 'ring'], [1000, 15, 5, 2, false, 'ring'], [1000, 15, 5, 2, false, 'lanes'], [1000, 19, 8, 0, true, 'lanes'], [300, 30, 2, 1, true, 'ring']] as const) {
+    it(`bit for bit: spikes, V, refractory counts, lane words (n = ${n}, μ = ${mu}, σ = ${sigma}, t_ref = ${tRef}${inputs ? ', input jumps' : ''}, streams '${layout}')`, () => {
+      const g = new WhiteNoiseIfGroup('n', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: tRef, delta_t: 2, v_t: 15 }, 0.1, 'float32', layout);
       g.setDrive(mu, sigma);
       const init = new Rng(99);
       for (let i = 0; i < n; i++) g.v[i] = 10 + 9.9 * init.uniform();
@@ -92,8 +93,10 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
       const k = (g as unknown as { kernel32: WhiteNoiseLif32Kernel }).kernel32;
       const ctx = { clock: { step: 0, dt: 0.1 }, rng: new Rng(5).fork('step:n') };
       g.integrate(ctx as never); // seeds the lanes
-      const s: RefState = { v: Float32Array.from(g.v), refr: Int32Array.from(g.refr), lanes: [], bridged: 0 };
-      s.lanes = Array.from({ length: LANES }, (_, j) => laneRng(k.lanes, j));
+      const normals = Array.from({ length: LANES }, (_, j) => laneRng(k.lanes, j));
+      const lanes = k.uniformLanes ? Array.from({ length: LANES }, (_, j) => laneRng(k.uniformLanes!, j)) : normals;
+      expect(k.uniformLanes === null).toBe(layout === 'lanes');
+      const s: RefState = { v: Float32Array.from(g.v), refr: Int32Array.from(g.refr), lanes, normals, bridged: 0 };
       const refSteps = Math.round(tRef / 0.1);
       let spikes = 0;
       for (let step = 0; step < 400; step++) {
@@ -106,7 +109,8 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
       }
       expect(Array.from(g.v)).toEqual(Array.from(s.v));
       expect(Array.from(g.refr)).toEqual(Array.from(s.refr));
-      for (let j = 0; j < LANES; j++) expect(laneRng(k.lanes, j).getState()).toEqual(s.lanes[j].getState());
+      for (let j = 0; j < LANES; j++) expect(laneRng(k.lanes, j).getState()).toEqual(s.normals[j].getState());
+      if (k.uniformLanes) for (let j = 0; j < LANES; j++) expect(laneRng(k.uniformLanes, j).getState()).toEqual(s.lanes[j].getState());
       expect(spikes).toBeGreaterThan(0);
       if (n > 1) expect(s.bridged).toBeGreaterThan(0);
     });

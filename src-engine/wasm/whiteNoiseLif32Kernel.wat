@@ -1,12 +1,8 @@
 ;; The float32 path of the bridge-corrected white-noise LIF/EIF group (stochastic/whiteNoiseIf.ts):
-;; float32x4 SIMD, four neurons per vector, each SIMD lane with its own random stream. All arithmetic
+;; float32x4 SIMD, four neurons per vector, each SIMD lane with its own uniform stream. All arithmetic
 ;; float32 (IEEE; no fused or relaxed operations, so the same bits in every engine). Per step:
-;; 1. $normals: z_i = N(0,1) for every neuron (refractory or not), sixteen per iteration by Box–Muller
-;;    on the four lanes: b, c = two xoshiro128** outputs (core/rng.ts) per lane;
-;;      U₁ = (b >>u 1)·2⁻³¹ + 2⁻³² (at most 1 − 2⁻²⁴),  R = √(−2 ln U₁)  (so |z| ≤ 6.66; a normal has 3e-11 beyond)
-;;      φ = (2(c & 0x7fffff) + 1)·2⁻²⁴·π/2 ∈ (0, π/2)
-;;      z_i = ±R cos φ (sign: bit 31 of c), z_{i+4} = ±R sin φ (bit 30): four signs × a quarter turn = a uniform angle.
-;;    ln: 2^e·m, m ∈ [√½, √2), ln m = 2s(1 + s²/3 + … + s⁸/9), s = (m − 1)/(m + 1); cos, sin: Taylor to φ¹², φ¹¹.
+;; 1. z_i = N(0,1) for every neuron (refractory or not), already in memory at zp: written by
+;;    whiteNoiseNormals32.wat from its own streams (or, for links of format 3, from the lanes at up).
 ;; 2. EIF only ($eifDrift): D = V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))).
 ;; 3. The update, per neuron i (lane j = i mod 4):
 ;;   refractory: refr −= 1, V = V_r
@@ -21,27 +17,23 @@
 ;; exp ($exp4, and inline in the update): x clamped to [−87, 88], n = nearest(x/ln2),
 ;; r = x − n·ln2 (two parts), e^r by Taylor to r⁷, times 2ⁿ from its bits (rel. error < 2.5e-7).
 ;; Memory (np = n rounded up to 16): v, mu, sd, bridgeK (f32), refr, spikes (i32), z, D (f32) of np,
-;; ge, gi (f64) of np, then the lanes' words (word k of lane j at 16k + 4j).
-;; then the constants' table (16 bytes each).
+;; ge, gi (f64) of np; the rest (lanes, constants, the ring of normals) is laid out by
+;; whiteNoiseLif32Kernel.ts. `integrate` takes z at zp and draws U from the lanes' words at up
+;; (word k of lane j at up + 16k + 4j).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLif32Kernel.wasm.ts.
+;; shared-memory variant
 (module
   (import "env" "mem" (memory 1))
-  (global $st (mut i32) (i32.const 0))
-  ;; The constants' table, 16 bytes each, just after the lanes' words: loaded where they are used,
+  ;; The constants' table, 16 bytes each (at `setup`'s address): loaded where they are used,
   ;; since V8 rebuilds every v128.const from immediates (three instructions) at each use.
   (global $k (mut i32) (i32.const 0))
 
-  ;; sets the lanes' address for n neurons; returns np
-  (func $layout (param $n i32) (result i32)
-    (local $np i32)
-    (local.set $np (i32.and (i32.add (local.get $n) (i32.const 15)) (i32.const -16)))
-    (global.set $st (i32.mul (local.get $np) (i32.const 48)))
-    (global.set $k (i32.add (global.get $st) (i32.const 64)))
-    (call $constants)
-    (local.get $np))
+  ;; np: n rounded up to 16 (the arrays' stride)
+  (func $pad (param $n i32) (result i32)
+    (i32.and (i32.add (local.get $n) (i32.const 15)) (i32.const -16)))
 
-  ;; the layout for n neurons and the constants' table, before the first step (exp1 needs the table)
-  (func (export "setup") (param $n i32) (drop (call $layout (local.get $n))))
+  ;; writes the constants' table at kaddr, before the first step (exp1 and normals need it)
+  (func (export "setup") (param $kaddr i32) (global.set $k (local.get $kaddr)) (call $constants))
 
   ;; writes the constants' table (its entries in order of first use in this file)
   (func $constants
@@ -109,157 +101,6 @@
     (f32x4.mul (local.get $p)
       (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.load offset=192 (local.get $kb))) (i32.const 23))))
 
-;; every neuron's N(0,1) into zp, sixteen per iteration (two groups of eight) by Box–Muller on the four lanes (see the header)
-  (func $normals (param $n i32) (param $zp i32)
-    (local $i i32) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $b v128) (local $c v128) (local $t v128)
-    (local $x v128) (local $e v128) (local $m v128) (local $f v128) (local $q v128) (local $r v128) (local $ph v128) (local $p2 v128)
-    (local $kb i32)
-    (local $b2 v128) (local $c2 v128) (local $t2 v128) (local $x2 v128) (local $e2 v128) (local $m2 v128) (local $f2 v128) (local $q2 v128) (local $r2 v128) (local $ph2 v128) (local $p22 v128)
-    (local.set $kb (global.get $k))
-    (local.set $s0 (v128.load (global.get $st)))
-    (local.set $s1 (v128.load offset=16 (global.get $st)))
-    (local.set $s2 (v128.load offset=32 (global.get $st)))
-    (local.set $s3 (v128.load offset=48 (global.get $st)))
-    ;; sixteen neurons per iteration (n is a multiple of 16): the second eight take each lane's next
-    ;; two draws (so the deviates are those of two iterations of eight), and the two transforms are
-    ;; interleaved so that their long dependency chains overlap
-    (block $done
-      (loop $group
-        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-        ;; b = xoshiro128** per lane (×5 and ×9 as shifts and adds), then c the same
-        (local.set $b (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $b (v128.or (i32x4.shl (local.get $b) (i32.const 7)) (i32x4.shr_u (local.get $b) (i32.const 25))))
-        (local.set $b (i32x4.add (local.get $b) (i32x4.shl (local.get $b) (i32.const 3))))
-        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $c (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $c (v128.or (i32x4.shl (local.get $c) (i32.const 7)) (i32x4.shr_u (local.get $c) (i32.const 25))))
-        (local.set $c (i32x4.add (local.get $c) (i32x4.shl (local.get $c) (i32.const 3))))
-        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        ;; b = xoshiro128** per lane (×5 and ×9 as shifts and adds), then c the same
-        (local.set $b2 (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $b2 (v128.or (i32x4.shl (local.get $b2) (i32.const 7)) (i32x4.shr_u (local.get $b2) (i32.const 25))))
-        (local.set $b2 (i32x4.add (local.get $b2) (i32x4.shl (local.get $b2) (i32.const 3))))
-        (local.set $t2 (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t2)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $c2 (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $c2 (v128.or (i32x4.shl (local.get $c2) (i32.const 7)) (i32x4.shr_u (local.get $c2) (i32.const 25))))
-        (local.set $c2 (i32x4.add (local.get $c2) (i32x4.shl (local.get $c2) (i32.const 3))))
-        (local.set $t2 (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t2)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        ;; U₁ = (b >>u 1)·2⁻³¹ + 2⁻³² (float32), at most 1 − 2⁻²⁴
-        (local.set $x (f32x4.pmin (v128.load offset=208 (local.get $kb))
-          (f32x4.add (f32x4.mul (f32x4.convert_i32x4_s (i32x4.shr_u (local.get $b) (i32.const 1))) (v128.load offset=224 (local.get $kb)))
-                     (v128.load offset=240 (local.get $kb)))))
-        ;; U₁ = (b >>u 1)·2⁻³¹ + 2⁻³² (float32), at most 1 − 2⁻²⁴
-        (local.set $x2 (f32x4.pmin (v128.load offset=208 (local.get $kb))
-          (f32x4.add (f32x4.mul (f32x4.convert_i32x4_s (i32x4.shr_u (local.get $b2) (i32.const 1))) (v128.load offset=224 (local.get $kb)))
-                     (v128.load offset=240 (local.get $kb)))))
-        ;; ln U₁ = e·ln2 + ln m, U₁ = 2^e·m, m ∈ [√½, √2): ln m = 2s(1 + s²/3 + s⁴/5 + s⁶/7 + s⁸/9), s = (m − 1)/(m + 1)
-        (local.set $e (i32x4.sub (i32x4.shr_u (local.get $x) (i32.const 23)) (v128.load offset=192 (local.get $kb))))
-        ;; ln U₁ = e·ln2 + ln m, U₁ = 2^e·m, m ∈ [√½, √2): ln m = 2s(1 + s²/3 + s⁴/5 + s⁶/7 + s⁸/9), s = (m − 1)/(m + 1)
-        (local.set $e2 (i32x4.sub (i32x4.shr_u (local.get $x2) (i32.const 23)) (v128.load offset=192 (local.get $kb))))
-        (local.set $m (v128.or (v128.and (local.get $x) (v128.load offset=256 (local.get $kb))) (v128.load offset=272 (local.get $kb))))
-        (local.set $m2 (v128.or (v128.and (local.get $x2) (v128.load offset=256 (local.get $kb))) (v128.load offset=272 (local.get $kb))))
-        (local.set $q (f32x4.gt (local.get $m) (v128.load offset=288 (local.get $kb))))
-        (local.set $q2 (f32x4.gt (local.get $m2) (v128.load offset=288 (local.get $kb))))
-        (local.set $m (v128.bitselect (f32x4.mul (local.get $m) (v128.load offset=160 (local.get $kb))) (local.get $m) (local.get $q)))
-        (local.set $m2 (v128.bitselect (f32x4.mul (local.get $m2) (v128.load offset=160 (local.get $kb))) (local.get $m2) (local.get $q2)))
-        (local.set $e (f32x4.convert_i32x4_s (i32x4.sub (local.get $e) (local.get $q))))
-        (local.set $e2 (f32x4.convert_i32x4_s (i32x4.sub (local.get $e2) (local.get $q2))))
-        (local.set $f (f32x4.div (f32x4.sub (local.get $m) (v128.load offset=176 (local.get $kb))) (f32x4.add (local.get $m) (v128.load offset=176 (local.get $kb)))))
-        (local.set $f2 (f32x4.div (f32x4.sub (local.get $m2) (v128.load offset=176 (local.get $kb))) (f32x4.add (local.get $m2) (v128.load offset=176 (local.get $kb)))))
-        (local.set $q (f32x4.mul (local.get $f) (local.get $f)))
-        (local.set $q2 (f32x4.mul (local.get $f2) (local.get $f2)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $q) (v128.load offset=304 (local.get $kb))) (v128.load offset=320 (local.get $kb))))
-        (local.set $r2 (f32x4.add (f32x4.mul (local.get $q2) (v128.load offset=304 (local.get $kb))) (v128.load offset=320 (local.get $kb))))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $q) (local.get $r)) (v128.load offset=336 (local.get $kb))))
-        (local.set $r2 (f32x4.add (f32x4.mul (local.get $q2) (local.get $r2)) (v128.load offset=336 (local.get $kb))))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $q) (local.get $r)) (v128.load offset=352 (local.get $kb))))
-        (local.set $r2 (f32x4.add (f32x4.mul (local.get $q2) (local.get $r2)) (v128.load offset=352 (local.get $kb))))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $q) (local.get $r)) (v128.load offset=176 (local.get $kb))))
-        (local.set $r2 (f32x4.add (f32x4.mul (local.get $q2) (local.get $r2)) (v128.load offset=176 (local.get $kb))))
-        (local.set $r (f32x4.add
-          (f32x4.add (f32x4.mul (local.get $e) (v128.load offset=48 (local.get $kb)))
-                     (f32x4.mul (local.get $e) (v128.load offset=64 (local.get $kb))))
-          (f32x4.mul (f32x4.add (local.get $f) (local.get $f)) (local.get $r))))
-        (local.set $r2 (f32x4.add
-          (f32x4.add (f32x4.mul (local.get $e2) (v128.load offset=48 (local.get $kb)))
-                     (f32x4.mul (local.get $e2) (v128.load offset=64 (local.get $kb))))
-          (f32x4.mul (f32x4.add (local.get $f2) (local.get $f2)) (local.get $r2))))
-        ;; R = √(−2 ln U₁)
-        (local.set $r (f32x4.sqrt (f32x4.mul (local.get $r) (v128.load offset=368 (local.get $kb)))))
-        ;; R = √(−2 ln U₁)
-        (local.set $r2 (f32x4.sqrt (f32x4.mul (local.get $r2) (v128.load offset=368 (local.get $kb)))))
-        ;; φ = (2·(c & 0x7fffff) + 1)·2⁻²⁴·π/2; cos φ, sin φ by Taylor to φ¹², φ¹¹
-        (local.set $ph (f32x4.mul (f32x4.convert_i32x4_s (v128.or (i32x4.shl (v128.and (local.get $c) (v128.load offset=256 (local.get $kb))) (i32.const 1))
-                                                                  (v128.load offset=384 (local.get $kb))))
-                                  (v128.load offset=400 (local.get $kb))))
-        ;; φ = (2·(c & 0x7fffff) + 1)·2⁻²⁴·π/2; cos φ, sin φ by Taylor to φ¹², φ¹¹
-        (local.set $ph2 (f32x4.mul (f32x4.convert_i32x4_s (v128.or (i32x4.shl (v128.and (local.get $c2) (v128.load offset=256 (local.get $kb))) (i32.const 1))
-                                                                  (v128.load offset=384 (local.get $kb))))
-                                  (v128.load offset=400 (local.get $kb))))
-        (local.set $p2 (f32x4.mul (local.get $ph) (local.get $ph)))
-        (local.set $p22 (f32x4.mul (local.get $ph2) (local.get $ph2)))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (v128.load offset=416 (local.get $kb))) (v128.load offset=432 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (v128.load offset=416 (local.get $kb))) (v128.load offset=432 (local.get $kb))))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (local.get $m)) (v128.load offset=448 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $m2)) (v128.load offset=448 (local.get $kb))))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (local.get $m)) (v128.load offset=464 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $m2)) (v128.load offset=464 (local.get $kb))))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (local.get $m)) (v128.load offset=480 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $m2)) (v128.load offset=480 (local.get $kb))))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (local.get $m)) (v128.load offset=496 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $m2)) (v128.load offset=496 (local.get $kb))))
-        (local.set $m (f32x4.add (f32x4.mul (local.get $p2) (local.get $m)) (v128.load offset=176 (local.get $kb))))
-        (local.set $m2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $m2)) (v128.load offset=176 (local.get $kb))))
-        (local.set $f (f32x4.add (f32x4.mul (local.get $p2) (v128.load offset=512 (local.get $kb))) (v128.load offset=528 (local.get $kb))))
-        (local.set $f2 (f32x4.add (f32x4.mul (local.get $p22) (v128.load offset=512 (local.get $kb))) (v128.load offset=528 (local.get $kb))))
-        (local.set $f (f32x4.add (f32x4.mul (local.get $p2) (local.get $f)) (v128.load offset=544 (local.get $kb))))
-        (local.set $f2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $f2)) (v128.load offset=544 (local.get $kb))))
-        (local.set $f (f32x4.add (f32x4.mul (local.get $p2) (local.get $f)) (v128.load offset=560 (local.get $kb))))
-        (local.set $f2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $f2)) (v128.load offset=560 (local.get $kb))))
-        (local.set $f (f32x4.add (f32x4.mul (local.get $p2) (local.get $f)) (v128.load offset=576 (local.get $kb))))
-        (local.set $f2 (f32x4.add (f32x4.mul (local.get $p22) (local.get $f2)) (v128.load offset=576 (local.get $kb))))
-        (local.set $f (f32x4.add (f32x4.mul (f32x4.mul (local.get $p2) (local.get $ph)) (local.get $f)) (local.get $ph)))
-        (local.set $f2 (f32x4.add (f32x4.mul (f32x4.mul (local.get $p22) (local.get $ph2)) (local.get $f2)) (local.get $ph2)))
-        ;; z = ±R cos φ (sign: bit 31 of c) for neurons i..i+3, ±R sin φ (bit 30) for i+4..i+7
-        (v128.store (i32.add (local.get $zp) (i32.shl (local.get $i) (i32.const 2)))
-          (v128.xor (f32x4.mul (local.get $r) (local.get $m)) (v128.and (local.get $c) (v128.load offset=592 (local.get $kb)))))
-        ;; z = ±R cos φ (sign: bit 31 of c) for neurons i..i+3, ±R sin φ (bit 30) for i+4..i+7
-        (v128.store offset=32 (i32.add (local.get $zp) (i32.shl (local.get $i) (i32.const 2)))
-          (v128.xor (f32x4.mul (local.get $r2) (local.get $m2)) (v128.and (local.get $c2) (v128.load offset=592 (local.get $kb)))))
-        (v128.store offset=16 (i32.add (local.get $zp) (i32.shl (local.get $i) (i32.const 2)))
-          (v128.xor (f32x4.mul (local.get $r) (local.get $f)) (v128.and (i32x4.shl (local.get $c) (i32.const 1)) (v128.load offset=592 (local.get $kb)))))
-        (v128.store offset=48 (i32.add (local.get $zp) (i32.shl (local.get $i) (i32.const 2)))
-          (v128.xor (f32x4.mul (local.get $r2) (local.get $f2)) (v128.and (i32x4.shl (local.get $c2) (i32.const 1)) (v128.load offset=592 (local.get $kb)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $group)))
-    (v128.store (global.get $st) (local.get $s0))
-    (v128.store offset=16 (global.get $st) (local.get $s1))
-    (v128.store offset=32 (global.get $st) (local.get $s2))
-    (v128.store offset=48 (global.get $st) (local.get $s3)))
 
   ;; $exp4 of one float32 (for the tests)
   (func (export "exp1") (param $x f32) (result f32)
@@ -285,26 +126,23 @@
 
   (func (export "integrate")
     (param $n i32) (param $a f32) (param $vth f32) (param $vr f32) (param $refSteps i32) (param $inputs i32)
-    (param $eif i32) (param $k f32) (param $dT f32) (param $vT f32)
+    (param $eif i32) (param $k f32) (param $dT f32) (param $vT f32) (param $zp i32) (param $up i32)
     (result i32)
     (local $np i32) (local $i i32) (local $p i32) (local $count i32) (local $bits i32) (local $id i32)
-    (local $sdp i32) (local $kp i32) (local $rp i32) (local $spp i32) (local $zp i32) (local $dp i32) (local $gep i32) (local $a0 i32)
+    (local $sdp i32) (local $kp i32) (local $rp i32) (local $spp i32) (local $dp i32) (local $gep i32) (local $a0 i32)
     (local $b v128) (local $t v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $x v128) (local $r v128) (local $ref v128) (local $refp v128) (local $v0 v128) (local $m v128) (local $v1 v128) (local $e v128)
     (local $grid v128) (local $late v128) (local $early v128) (local $uu v128) (local $pc v128) (local $lg v128) (local $bridge v128)
     (local $pa v128) (local $pb v128) (local $jump v128) (local $spike v128) (local $nocross v128)
     (local $a4 v128) (local $th4 v128) (local $vr4 v128)
     (local $kb i32)
-    (local.set $np (call $layout (local.get $n)))
+    (local.set $np (call $pad (local.get $n)))
     (local.set $kb (global.get $k))
     (local.set $sdp (i32.shl (local.get $np) (i32.const 3)))
     (local.set $kp (i32.mul (local.get $np) (i32.const 12)))
     (local.set $rp (i32.shl (local.get $np) (i32.const 4)))
     (local.set $spp (i32.mul (local.get $np) (i32.const 20)))
-    (local.set $zp (i32.mul (local.get $np) (i32.const 24)))
     (local.set $dp (i32.mul (local.get $np) (i32.const 28)))
     (local.set $gep (i32.shl (local.get $np) (i32.const 5)))
-    ;; every normal first
-    (call $normals (local.get $np) (local.get $zp))
     (if (local.get $eif) (then (call $eifDrift (local.get $np) (local.get $dp) (local.get $k) (local.get $dT) (local.get $vT))))
     (local.set $a4 (f32x4.splat (local.get $a)))
     (local.set $th4 (f32x4.splat (local.get $vth)))
@@ -330,10 +168,10 @@
         (if (v128.any_true (v128.andnot (v128.or (local.get $grid) (f32x4.lt (local.get $e) (v128.load offset=656 (local.get $kb)))) (local.get $refp)))
           (then
             ;; U for every lane: xoshiro128** on the lanes' words in memory (as in $normals)
-            (local.set $s0 (v128.load (global.get $st)))
-            (local.set $s1 (v128.load offset=16 (global.get $st)))
-            (local.set $s2 (v128.load offset=32 (global.get $st)))
-            (local.set $s3 (v128.load offset=48 (global.get $st)))
+            (local.set $s0 (v128.load (local.get $up)))
+            (local.set $s1 (v128.load offset=16 (local.get $up)))
+            (local.set $s2 (v128.load offset=32 (local.get $up)))
+            (local.set $s3 (v128.load offset=48 (local.get $up)))
             (local.set $b (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
             (local.set $b (v128.or (i32x4.shl (local.get $b) (i32.const 7)) (i32x4.shr_u (local.get $b) (i32.const 25))))
             (local.set $b (i32x4.add (local.get $b) (i32x4.shl (local.get $b) (i32.const 3))))
@@ -343,10 +181,10 @@
             (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
             (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
             (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
-            (v128.store (global.get $st) (local.get $s0))
-            (v128.store offset=16 (global.get $st) (local.get $s1))
-            (v128.store offset=32 (global.get $st) (local.get $s2))
-            (v128.store offset=48 (global.get $st) (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
+            (v128.store (local.get $up) (local.get $s0))
+            (v128.store offset=16 (local.get $up) (local.get $s1))
+            (v128.store offset=32 (local.get $up) (local.get $s2))
+            (v128.store offset=48 (local.get $up) (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
             (local.set $uu (f32x4.mul (f32x4.convert_i32x4_s (v128.or (i32x4.shl (i32x4.shr_u (local.get $b) (i32.const 9)) (i32.const 1)) (v128.load offset=384 (local.get $kb))))
                                       (v128.load offset=672 (local.get $kb))))
             ;; P = exp(−e): $exp4's steps, inline (no call in this loop)

@@ -1,0 +1,42 @@
+/**
+ * Installs a worker_threads helper that computes the float32 white-noise groups' normals ahead
+ * (src-engine/wasm/normalsHelper.ts) for the CLI, the benchmark and the tests that ask for it.
+ * The thread runs scripts/normalsThread.ts through tsx's loader (the project's TypeScript runs
+ * unbuilt in Node), is started when a group first asks and does not keep the process alive.
+ * If it fails, the groups fill their rings themselves: the same run, one thread.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { installNormalsHelper } from '../src-engine/wasm/normalsHelper';
+
+/** tsx's ESM registration module (its package's `./esm/api` export). */
+function tsxApiUrl(): string {
+  const req = createRequire(import.meta.url);
+  const pkgPath = req.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api'].import.default)).href;
+}
+
+export function installNodeNormalsHelper(): void {
+  let worker: Worker | null = null;
+  const spawn = () => {
+    const entry = new URL('./normalsThread.ts', import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+    const w = new Worker(boot, { eval: true, name: 'normals' });
+    w.unref();
+    w.on('error', (e) => {
+      console.error(`normals helper thread failed (${e.message}); continuing on one thread`);
+      installNormalsHelper(null);
+    });
+    return w;
+  };
+  installNormalsHelper({
+    serve(job) {
+      worker ??= spawn();
+      worker.postMessage(job);
+    },
+  });
+}

@@ -12,6 +12,7 @@
  *   npm run bench -- --browser          the same networks in the app's worker in headless Chromium
  *                                       (bench/browserRun.ts; with --write its own table)
  */
+import { installNodeNormalsHelper } from '../scripts/nodeNormalsHelper';
 import os from 'node:os';
 import { writeBetweenMarkers } from './docsTable';
 import { brian2Build, brian2Once, type Brian2Build } from './brian2Run';
@@ -48,6 +49,8 @@ function argValue(args: string[], flag: string): string | null {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // fp-10k's normals on the second core, as in the app and the CLI (started now, outside the timed runs).
+  installNodeNormalsHelper(true);
   if (args.includes('--browser')) {
     const { browserMain } = await import('./browserRun');
     await browserMain(args);

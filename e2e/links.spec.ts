@@ -89,3 +89,21 @@ test('a link made before link format 3 opens in float64 and replays its recorded
   await page2.getByTestId('more-params-toggle').click();
   await expect(page2.getByTestId('param-precision').locator('option:checked')).toHaveText('float32 (fast)');
 });
+
+test('fokker-planck: a format-3 link replays its recorded float32 fingerprint; a format-4 link computes the normals on a second worker and matches the one-thread CLI', async ({ page, browser }) => {
+  // Recorded at 669f0ba (format 3): fokker-planck, seed 1, 10,000 neurons, float32, after 10,000 steps.
+  const old = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 3, e: 'fokker-planck', s: 1 }));
+  expect(await openAt(page, old, 10000)).toBe('b798afef61b35be7');
+  await page.getByTestId('more-params-toggle').click();
+  await expect(page.getByTestId('param-noise_streams').locator('option:checked')).toHaveText('shared with bridge draws (format 3)');
+
+  const page2 = await (await browser.newContext()).newPage();
+  const fresh = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 4, e: 'fokker-planck', s: 1 }));
+  const fp = await openAt(page2, fresh, 10000);
+  // The CLI's code in this process runs one thread (no helper installed here).
+  expect(simCli(fresh, 10000).fingerprint).toBe(fp);
+  expect(fp).not.toBe('b798afef61b35be7');
+  // The simulation worker started the normals worker (the page is cross-origin isolated).
+  expect(await page2.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect.poll(() => page2.workers().map((w) => w.url()).some((u) => /normals\.worker/.test(u))).toBe(true);
+});

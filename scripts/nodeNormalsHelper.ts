@@ -2,7 +2,9 @@
  * Installs a worker_threads helper that computes the float32 white-noise groups' normals ahead
  * (src-engine/wasm/normalsHelper.ts) for the CLI, the benchmark and the tests that ask for it.
  * The thread runs scripts/normalsThread.ts through tsx's loader (the project's TypeScript runs
- * unbuilt in Node), is started when a group first asks and does not keep the process alive.
+ * unbuilt in Node), is started when a group first asks, or at once with `eager` (the benchmark:
+ * its start-up, ~0.1–0.3 s, is then not inside a timed run), and does not keep the process alive.
+ * Until it runs, the groups fill their rings themselves.
  * If it fails, the groups fill their rings themselves: the same run, one thread.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,8 @@ function tsxApiUrl(): string {
   return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api'].import.default)).href;
 }
 
-export function installNodeNormalsHelper(): void {
+/** Installs the helper; `close()` removes it and ends its thread. */
+export function installNodeNormalsHelper(eager = false): { close(): Promise<void> } {
   let worker: Worker | null = null;
   const spawn = () => {
     const entry = new URL('./normalsThread.ts', import.meta.url).href;
@@ -33,10 +36,18 @@ export function installNodeNormalsHelper(): void {
     });
     return w;
   };
+  if (eager) worker = spawn();
   installNormalsHelper({
     serve(job) {
       worker ??= spawn();
       worker.postMessage(job);
     },
   });
+  return {
+    async close() {
+      installNormalsHelper(null);
+      await worker?.terminate();
+      worker = null;
+    },
+  };
 }

@@ -13,9 +13,12 @@
  * With --brian2 / --pynn it writes a Brian2 / PyNN script of the configured run instead of running it;
  * with --nwb it runs it and writes every spike to an NWB 2.x file (at most 50 million spikes).
  * Errors exit with status 2 and a one-line message on stderr.
+ * Large float32 white-noise groups (fokker-planck, fi-curve) compute their normals on a second
+ * thread (scripts/nodeNormalsHelper.ts), as in the app; the run is the same with one thread.
  */
 import { writeFileSync } from 'node:fs';
 import { brian2FromArgs, nwbFromArgs, parseSimArgs, pynnFromArgs, runSim, listText, CliError } from './simCli';
+import { installNodeNormalsHelper } from './nodeNormalsHelper';
 
 try {
   const args = parseSimArgs(process.argv.slice(2));
@@ -29,10 +32,12 @@ try {
     writeFileSync(args.pynn, pynnFromArgs(args, warn));
     process.stdout.write(`wrote ${args.pynn} (run it with: mpirun -np 4 python3 ${args.pynn} --backend neuron; see docs/SCALE_OUT.md)\n`);
   } else if (args.nwb) {
+    installNodeNormalsHelper();
     const r = await nwbFromArgs(args, warn);
     writeFileSync(args.nwb, r.bytes);
     process.stdout.write(`wrote ${args.nwb} (${r.spikes} spikes over ${r.steps} steps, NWB 2.x Units table)\n`);
   } else {
+    installNodeNormalsHelper();
     const out = runSim(args, warn);
     if (args.json) process.stdout.write(JSON.stringify(out) + '\n');
     else process.stdout.write(humanSummary(out));

@@ -5,6 +5,9 @@
  */
 import { expose, transfer } from 'comlink';
 import { SimHost, type DatasetLoader, type HostClock } from './simHost';
+import { installWorkerNormalsHelper } from './normalsThread';
+
+installWorkerNormalsHelper();
 
 const channel = new MessageChannel();
 const queue: (() => void)[] = [];

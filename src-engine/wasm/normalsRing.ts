@@ -10,15 +10,15 @@
  *  - control words (Int32): P slots produced, C slots consumed (both since the last reset),
  *    LOCK (held while a slot is filled, so slots are filled one at a time and in order), STOP (the
  *    helper leaves this ring), WAKE (a doorbell the helper sleeps on), SLEEPING, WAITING (the
- *    stepping thread sleeps on P);
+ *    stepping thread sleeps on P), HELPED (slots the helper has filled);
  *  - the streams' state (16 words: word k of lane j at 4k + j), advanced by each fill, followed by
  *    one record per slot: the state after its fill (what a snapshot taken after consuming it holds);
  *  - R slots of np float32 deviates.
  * Slot k lives at k mod R. The producer fills while P − C < R and sleeps once the ring is full
  * until the stepping thread has taken half of it (one wake-up per R/2 steps, not per step).
  */
-/** Control word indices. */
-const P = 0, C = 1, LOCK = 2, STOP = 3, WAKE = 4, SLEEPING = 5, WAITING = 6;
+/** Control word indices (HELPED: slots the helper filled, for the tests and diagnostics). */
+const P = 0, C = 1, LOCK = 2, STOP = 3, WAKE = 4, SLEEPING = 5, WAITING = 6, HELPED = 7;
 export const CONTROL_BYTES = 64;
 /** Lane state: 4 lanes × 4 words. */
 export const STATE_WORDS = 16;
@@ -106,6 +106,11 @@ export class NormalsRing {
     if (Atomics.load(this.ctl, SLEEPING) && Atomics.load(this.ctl, P) - (c + 1) <= this.job.slotCount / 2) this.wakeProducer();
   }
 
+  /** Slots a helper has filled so far. */
+  get helped(): number {
+    return Atomics.load(this.ctl, HELPED);
+  }
+
   /** Tells a helper serving this ring to leave it (the ring goes on, filled by this thread). */
   stop(): void {
     Atomics.store(this.ctl, STOP, 1);
@@ -130,7 +135,10 @@ export function serveNormals(job: NormalsJob, normals: NormalsFn): void {
   while (Atomics.load(ctl, STOP) === 0) {
     if (Atomics.load(ctl, P) - Atomics.load(ctl, C) < R) {
       if (Atomics.compareExchange(ctl, LOCK, 0, 1) !== 0) continue; // the stepping thread is filling
-      if (Atomics.load(ctl, P) - Atomics.load(ctl, C) < R) fill(job, ctl, words, normals);
+      if (Atomics.load(ctl, P) - Atomics.load(ctl, C) < R) {
+        fill(job, ctl, words, normals);
+        Atomics.add(ctl, HELPED, 1);
+      }
       Atomics.store(ctl, LOCK, 0);
       if (Atomics.load(ctl, WAITING)) Atomics.notify(ctl, P);
       continue;

@@ -103,6 +103,11 @@ export class WhiteNoiseLif32Kernel {
     return new Float32Array(this.buffer, this.lastZ, this.size);
   }
 
+  /** Slots of normals a helper thread has filled for this group (0 without one, or with 'lanes'). */
+  get helpedSlots(): number {
+    return this.ring?.helped ?? 0;
+  }
+
   /** Whether the lanes hold a state (a lane of four zero words would be stuck at zero). */
   get seeded(): boolean {
     return this.lanes.some((w) => w !== 0);

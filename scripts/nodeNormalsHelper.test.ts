@@ -1,0 +1,55 @@
+/**
+ * The float32 white-noise group with its normals computed ahead on a second thread
+ * (scripts/nodeNormalsHelper.ts, src-engine/wasm/normalsRing.ts): the run is the same, spike for
+ * spike and state for state, as on one thread; also across a rewind, and when the helper moves
+ * between two groups stepped in turn. Waits are on what the helper reports (slots it filled),
+ * counted in simulated steps, never on time.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultRunConfig, type RunConfig } from '../src-engine/config/runConfig';
+import { Session } from '../src-engine/run/session';
+import { installNodeNormalsHelper } from './nodeNormalsHelper';
+
+const config = (seed: number): RunConfig => {
+  const c = defaultRunConfig('fokker-planck', seed);
+  c.params.n_neurons = 4000;
+  return c;
+};
+const helped = (s: Session): number => ((s.run.network as unknown as { neuronGroups: { kernel32?: { helpedSlots: number } }[] }).neuronGroups[0].kernel32?.helpedSlots ?? 0);
+const alone = (seed: number, steps: number) => {
+  const s = new Session(config(seed));
+  s.advance(steps);
+  return s.summary().fingerprint;
+};
+
+describe('normals computed ahead on a helper thread', () => {
+  const helper = installNodeNormalsHelper(true);
+  afterAll(() => helper.close());
+
+  it('give the same run as one thread, also after a rewind', () => {
+    const s = new Session(config(3));
+    // Step until the helper has filled slots (it starts in its own time); at most 200,000 steps.
+    while (helped(s) < 50 && s.step < 200_000) s.advance(100);
+    expect(helped(s)).toBeGreaterThanOrEqual(50);
+    const mark = s.step;
+    const snap = s.snapshot();
+    s.advance(1000);
+    const end = s.summary().fingerprint;
+    const before = helped(s);
+    s.restore(snap);
+    s.advance(1000);
+    expect(s.summary().fingerprint).toBe(end);
+    expect(helped(s)).toBeGreaterThan(before);
+    expect(alone(3, mark + 1000)).toBe(end);
+  });
+
+  it('give the same runs when the helper moves between two groups stepped in turn', () => {
+    const a = new Session(config(4)), b = new Session(config(5));
+    for (let k = 0; k < 20; k++) {
+      a.advance(100);
+      b.advance(100);
+    }
+    expect(a.summary().fingerprint).toBe(alone(4, 2000));
+    expect(b.summary().fingerprint).toBe(alone(5, 2000));
+  });
+});

@@ -27,8 +27,6 @@ export class DensityComparison {
   settleStep = 0;
   spikes = 0;
   private readonly perNeuron: Float64Array;
-  /** Voltages per bin at the last sample (sampleNow's tally). */
-  private readonly counts: Int32Array;
   readonly rateMc = new Float32Array(HISTORY);
   readonly rateFp = new Float32Array(HISTORY);
   rateBins = 0;
@@ -42,7 +40,6 @@ export class DensityComparison {
     this.accMc = new Float64Array(bins + 1);
     this.accFp = new Float64Array(bins + 1);
     this.perNeuron = new Float64Array(grp.size);
-    this.counts = new Int32Array(bins + 1);
   }
 
   /** New plotted range; measurements restart at `settleStep`. */
@@ -59,19 +56,8 @@ export class DensityComparison {
 
   /** Bins the current Monte-Carlo voltages and FP density into mc / fp (last entry: below lo). */
   sampleNow(): void {
-    const { v, refr, size } = this.grp;
-    const B = this.bins, lo = this.lo, w = (this.hi - lo) / B, mc = this.mc, counts = this.counts;
-    counts.fill(0);
-    let below = 0;
-    // x < 0 ⇔ ⌊x⌋ < 0 and x < B ⇔ ⌊x⌋ < B (B whole), and ⌊x⌋ = x | 0 on [0, B): the bins of
-    // ⌊(V − lo)/w⌋, counted in an Int32Array (NaN falls in neither, as before).
-    for (let i = 0; i < size; i++) {
-      if (refr[i] > 0) continue;
-      const x = (v[i] - lo) / w;
-      if (x < 0) below++;
-      else if (x < B) counts[x | 0]++;
-    }
-    counts[B] = below;
+    const B = this.bins, lo = this.lo, w = (this.hi - lo) / B, mc = this.mc, size = this.grp.size;
+    const counts = this.grp.binVoltages(lo, w, B);
     for (let b = 0; b <= B; b++) mc[b] = counts[b] / size;
     for (let b = 0; b < B; b++) this.fp[b] = this.fpd.massIn(this.lo + b * w, this.lo + (b + 1) * w);
     this.fp[B] = this.fpd.massIn(-Infinity, this.lo);

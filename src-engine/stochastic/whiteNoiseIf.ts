@@ -107,6 +107,8 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
   private k = 0;
   private refSteps = 0;
   private readonly delays: DelayRings;
+  /** binVoltages' counts on the float64 path. */
+  private counts = new Int32Array(0);
 
   constructor(readonly name: string, readonly size: number, params: WhiteNoiseIfParams, readonly dt: number, readonly precision: Precision = 'float64', streams: StreamLayout = 'ring') {
     this.kernel = precision === 'float64' ? new WhiteNoiseLifKernel(size) : null;
@@ -153,6 +155,28 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
     this.noiseSd[i] = lif ? s * Math.sqrt((1 - this.a * this.a) / 2) : s * Math.sqrt(this.k);
     // 2/(σ² dt/τ); Infinity without noise (no bridge crossings).
     this.bridgeK[i] = s > 0 ? 2 / (s * s * this.k) : Infinity;
+  }
+
+  /**
+   * The histogram of V over the non-refractory neurons: entry b counts floor((V − lo)/w) = b for
+   * b < bins, entry `bins` counts V below lo (V ≥ lo + bins·w and NaN are in neither). The float32
+   * path counts in WebAssembly (the same float64 arithmetic; tested against this loop).
+   */
+  binVoltages(lo: number, w: number, bins: number): Int32Array {
+    if (this.kernel32) return this.kernel32.bin(lo, w, bins);
+    if (this.counts.length !== bins + 1) this.counts = new Int32Array(bins + 1);
+    const { v, refr, size } = this, counts = this.counts;
+    counts.fill(0);
+    let below = 0;
+    // x < 0 ⇔ floor(x) < 0 and x < bins ⇔ floor(x) < bins, and floor(x) = x | 0 on [0, bins).
+    for (let i = 0; i < size; i++) {
+      if (refr[i] > 0) continue;
+      const x = (v[i] - lo) / w;
+      if (x < 0) below++;
+      else if (x < bins) counts[x | 0]++;
+    }
+    counts[bins] = below;
+    return counts;
   }
 
   ensureDelay(d: number): void {

@@ -1,112 +1,175 @@
 /**
  * A ring of normal deviates computed ahead: the float32 white-noise group's N(0,1) per neuron and
- * step (wasm/whiteNoiseNormals32.wat) depend only on their own four streams, not on the network,
- * so another thread can fill the next steps' slots while this one runs the update. Whoever fills
- * slot k (the helper thread, or the stepping thread itself when the ring is empty) computes it
- * from the same stream state, so the deviates, and the run, are the same bits with or without
- * the helper, on any machine.
+ * step (wasm/whiteNoiseNormals32.wat) depend only on their own streams, not on the network, so
+ * another thread can fill the next steps' slots while this one runs the update. The neurons are
+ * cut into blocks (at most MAX_BLOCKS, each a multiple of 16 neurons) with four streams each, so a
+ * slot is filled block by block: the helper thread runs ahead, and when it falls behind, the
+ * stepping thread fills the blocks the helper has not reached (the two share the work). Whoever
+ * fills block b of slot k computes it from block b's stream state after slot k − 1, so the
+ * deviates, and the run, are the same bits with or without the helper, on any machine.
  *
- * Memory (in the group's WebAssembly memory, a SharedArrayBuffer when threads can share it):
- *  - control words (Int32): P slots produced, C slots consumed (both since the last reset),
- *    LOCK (held while a slot is filled, so slots are filled one at a time and in order), STOP (the
- *    helper leaves this ring), WAKE (a doorbell the helper sleeps on), SLEEPING, WAITING (the
- *    stepping thread sleeps on P), HELPED (slots the helper has filled);
- *  - the streams' state (16 words: word k of lane j at 4k + j), advanced by each fill, followed by
- *    one record per slot: the state after its fill (what a snapshot taken after consuming it holds);
+ * Memory (a WebAssembly memory of the ring's own, on a SharedArrayBuffer when threads can share
+ * it; the group's state stays in an unshared memory, which JavaScript reads faster):
+ *  - control words (Int32): C slots consumed since the last reset; STOP (the helper leaves this
+ *    ring); WAKE (a doorbell the helper sleeps on); SLEEPING; WAITING (the stepping thread sleeps
+ *    on a block's count); HELPED (blocks the helper has filled); per block b, P_b (slots of block b
+ *    filled) and LOCK_b (held while block b is filled, so each block's slots are filled in order);
+ *  - per block, its streams' state (16 words: word k of lane j at 4k + j), advanced by each fill,
+ *    then one record per slot: the state after that fill (what a snapshot after the step holds);
+ *  - a copy of the normals module's constants' table (whiteNoiseLif32Kernel.wat's `setup`);
  *  - R slots of np float32 deviates.
- * Slot k lives at k mod R. The producer fills while P − C < R and sleeps once the ring is full
- * until the stepping thread has taken half of it (one wake-up per R/2 steps, not per step).
+ * Slot k lives at k mod R. The helper fills while P_b − C < R − 1 (so the record of the slot taken
+ * last stays for readLanes) and sleeps once every block is more than half a ring ahead, until the
+ * stepping thread has taken enough (one wake-up per few steps, not per step).
  */
-/** Control word indices (HELPED: slots the helper filled, for the tests and diagnostics). */
-const P = 0, C = 1, LOCK = 2, STOP = 3, WAKE = 4, SLEEPING = 5, WAITING = 6, HELPED = 7;
-export const CONTROL_BYTES = 64;
-/** Lane state: 4 lanes × 4 words. */
+import { whiteNoiseNormals32SharedWasm, whiteNoiseNormals32Wasm } from './whiteNoiseNormals32.wasm';
+import { createMemory, instantiateOn, sharedMemoryAvailable } from './wasmApi';
+
+/** Control word indices; P_b at P0 + b, LOCK_b at LOCK0 + b. */
+const C = 0, STOP = 1, WAKE = 2, SLEEPING = 3, WAITING = 4, HELPED = 5, P0 = 16, LOCK0 = 32;
+export const MAX_BLOCKS = 16;
+export const CONTROL_BYTES = 4 * (LOCK0 + MAX_BLOCKS);
+/** One block's lane state: 4 lanes × 4 words. */
 export const STATE_WORDS = 16;
-/** Busy-wait this many checks for a slot another thread is filling before sleeping on it. */
+const CONSTANTS_BYTES = 1024;
+/** Busy-wait this many checks for a block another thread is filling before sleeping on it. */
 const SPIN = 4000;
 
-/** Where a ring lies in a memory; what a helper thread needs to serve it. */
+/** Where a ring lies in its memory; what a helper thread needs to serve it. */
 export interface NormalsJob {
-  /** The memory (a WebAssembly.Memory on a SharedArrayBuffer when a helper serves it). */
+  /** The ring's memory (a WebAssembly.Memory, on a SharedArrayBuffer when a helper serves it). */
   readonly memory: { readonly buffer: ArrayBuffer };
-  /** Neurons per slot (a multiple of 16). */
+  /** Neurons per slot (a multiple of 16), and per block (a multiple of 16; the last block may be shorter). */
   readonly np: number;
+  readonly blockSize: number;
   readonly slotCount: number;
-  /** Byte addresses: control words, the streams' state (the slots' records follow it), slot 0, the constants' table. */
+  /** Byte addresses: control words, block 0's streams' state (block b's at + 4·STATE_WORDS·(1 + R)·b), slot 0, the constants' table. */
   readonly control: number;
   readonly state: number;
   readonly slots: number;
   readonly constants: number;
 }
 
-/** whiteNoiseNormals32.wat's `normals(np, zp, sp, kb)`. */
-export type NormalsFn = (np: number, zp: number, sp: number, kb: number) => void;
+/** whiteNoiseNormals32.wat's `normals(n, zp, sp, kb)`. */
+export type NormalsFn = (n: number, zp: number, sp: number, kb: number) => void;
 
-
-/** The streams' state (words 0–15) and the slots' records after it. */
-function stateWords(job: NormalsJob): Int32Array {
-  return new Int32Array(job.memory.buffer, job.state, STATE_WORDS * (1 + job.slotCount));
+/** Blocks of `np` neurons, `blockSize` each. */
+export function blockCount(np: number, blockSize: number): number {
+  return Math.ceil(np / blockSize);
 }
 
-/** Fills slot P (the caller holds LOCK and has checked P − C < R), records its state, publishes it. */
-function fill(job: NormalsJob, ctl: Int32Array, words: Int32Array, normals: NormalsFn): void {
-  const p = Atomics.load(ctl, P), k = p % job.slotCount;
-  normals(job.np, job.slots + 4 * job.np * k, job.state, job.constants);
-  words.copyWithin(STATE_WORDS * (1 + k), 0, STATE_WORDS);
-  Atomics.store(ctl, P, p + 1);
+/** The block size for np neurons: np / MAX_BLOCKS rounded up to 16. */
+export function blockSizeFor(np: number): number {
+  return Math.max(16, Math.ceil(np / MAX_BLOCKS / 16) * 16);
+}
+
+/** Words of one block's state and records. */
+const blockWords = (job: NormalsJob) => STATE_WORDS * (1 + job.slotCount);
+
+/** Every block's state and records (block b from b·blockWords). */
+function stateWords(job: NormalsJob): Int32Array {
+  return new Int32Array(job.memory.buffer, job.state, blockWords(job) * blockCount(job.np, job.blockSize));
+}
+
+/** Fills block b of slot P_b (the caller holds LOCK_b and has checked P_b − C < R − 1, or P_b = C), records its state, publishes it. */
+function fill(job: NormalsJob, ctl: Int32Array, words: Int32Array, normals: NormalsFn, b: number): void {
+  const p = Atomics.load(ctl, P0 + b), k = p % job.slotCount, start = b * job.blockSize;
+  const base = b * blockWords(job);
+  normals(Math.min(job.blockSize, job.np - start), job.slots + 4 * (job.np * k + start), job.state + 4 * base, job.constants);
+  words.copyWithin(base + STATE_WORDS * (1 + k), base, base + STATE_WORDS);
+  Atomics.store(ctl, P0 + b, p + 1);
+}
+
+/** Slots every block is ahead of the stepping thread. */
+function ahead(ctl: Int32Array, blocks: number): number {
+  let p = Atomics.load(ctl, P0);
+  for (let b = 1; b < blocks; b++) p = Math.min(p, Atomics.load(ctl, P0 + b));
+  return p - Atomics.load(ctl, C);
 }
 
 /** The stepping thread's side. */
 export class NormalsRing {
+  readonly job: NormalsJob;
+  private readonly normals: NormalsFn;
   private readonly ctl: Int32Array;
   private readonly words: Int32Array;
+  private readonly blocks: number;
+  /** Each slot's deviates. */
+  private readonly views: Float32Array[];
   private consumed = 0;
 
-  constructor(readonly job: NormalsJob, private readonly normals: NormalsFn) {
-    const b = job.memory.buffer;
-    this.ctl = new Int32Array(b, job.control, CONTROL_BYTES / 4);
-    this.words = stateWords(job);
+  /** A ring for np neurons in blocks of blockSize, with `slotCount` slots; `constants`: the normals' table. */
+  constructor(np: number, blockSize: number, slotCount: number, constants: Uint8Array) {
+    const blocks = (this.blocks = blockCount(np, blockSize));
+    const state = CONTROL_BYTES, table = state + 4 * STATE_WORDS * (1 + slotCount) * blocks, slots = table + CONSTANTS_BYTES;
+    const shared = sharedMemoryAvailable();
+    const memory = createMemory(slots + 4 * np * slotCount, shared);
+    new Uint8Array(memory.buffer, table, constants.length).set(constants);
+    this.job = { memory, np, blockSize, slotCount, control: 0, state, slots, constants: table };
+    this.normals = instantiateOn(shared ? whiteNoiseNormals32SharedWasm : whiteNoiseNormals32Wasm, memory).normals as NormalsFn;
+    this.ctl = new Int32Array(memory.buffer, 0, CONTROL_BYTES / 4);
+    this.words = stateWords(this.job);
+    this.views = Array.from({ length: slotCount }, (_, k) => new Float32Array(memory.buffer, slots + 4 * np * k, np));
   }
 
-  /** Restarts the streams at `state` (16 words); slots computed ahead are dropped. */
-  reset(state: Int32Array): void {
-    const ctl = this.ctl;
-    while (Atomics.compareExchange(ctl, LOCK, 0, 1) !== 0); // a fill in progress ends soon
-    this.words.set(state);
+  /** Restarts the streams at `lanes` (16 words per block); deviates computed ahead are dropped. */
+  reset(lanes: Int32Array): void {
+    const ctl = this.ctl, bw = blockWords(this.job);
+    for (let b = 0; b < this.blocks; b++) while (Atomics.compareExchange(ctl, LOCK0 + b, 0, 1) !== 0); // a fill in progress ends soon
+    for (let b = 0; b < this.blocks; b++) {
+      this.words.set(lanes.subarray(b * STATE_WORDS, (b + 1) * STATE_WORDS), b * bw);
+      Atomics.store(ctl, P0 + b, 0);
+    }
     Atomics.store(ctl, C, 0);
-    Atomics.store(ctl, P, 0);
     this.consumed = 0;
-    Atomics.store(ctl, LOCK, 0);
+    for (let b = 0; b < this.blocks; b++) Atomics.store(ctl, LOCK0 + b, 0);
     this.wakeProducer();
   }
 
-  /** The byte address of this step's deviates (filled here if no helper has filled them yet). */
-  take(): number {
+  /** This step's deviates (the blocks no helper has filled yet are filled here). */
+  take(): Float32Array {
     const ctl = this.ctl, c = this.consumed;
-    for (let spins = 0; Atomics.load(ctl, P) <= c; spins++) {
-      if (Atomics.compareExchange(ctl, LOCK, 0, 1) === 0) {
-        if (Atomics.load(ctl, P) === c) fill(this.job, ctl, this.words, this.normals);
-        Atomics.store(ctl, LOCK, 0);
-      } else if (spins > SPIN) {
-        // The helper is filling this slot but was descheduled: sleep until it publishes.
-        Atomics.store(ctl, WAITING, 1);
-        if (Atomics.load(ctl, P) <= c) Atomics.wait(ctl, P, c, 2);
-        Atomics.store(ctl, WAITING, 0);
+    // From the last block down (the helper fills upwards): fill what is free, then wait for the rest.
+    for (let b = this.blocks - 1; b >= 0; b--) {
+      if (Atomics.load(ctl, P0 + b) > c || Atomics.compareExchange(ctl, LOCK0 + b, 0, 1) !== 0) continue;
+      if (Atomics.load(ctl, P0 + b) === c) fill(this.job, ctl, this.words, this.normals, b);
+      Atomics.store(ctl, LOCK0 + b, 0);
+    }
+    for (let b = 0; b < this.blocks; b++) {
+      for (let spins = 0; Atomics.load(ctl, P0 + b) <= c; spins++) {
+        if (spins > SPIN) {
+          // The helper is filling this block but was descheduled: sleep until it publishes.
+          Atomics.store(ctl, WAITING, 1);
+          if (Atomics.load(ctl, P0 + b) <= c) Atomics.wait(ctl, P0 + b, c, 2);
+          Atomics.store(ctl, WAITING, 0);
+        }
       }
     }
-    return this.job.slots + 4 * this.job.np * (c % this.job.slotCount);
+    return this.views[c % this.job.slotCount];
   }
 
-  /** After the step: `lanes` ← the streams' state after this step's slot; frees the slot. */
-  finish(lanes: Int32Array): void {
-    const c = this.consumed, r = STATE_WORDS * (1 + (c % this.job.slotCount));
-    lanes.set(this.words.subarray(r, r + STATE_WORDS));
+  /** After the step: frees its slot. */
+  finish(): void {
+    const c = this.consumed;
     this.consumed = c + 1;
     Atomics.store(this.ctl, C, c + 1);
-    if (Atomics.load(this.ctl, SLEEPING) && Atomics.load(this.ctl, P) - (c + 1) <= this.job.slotCount / 2) this.wakeProducer();
+    if (Atomics.load(this.ctl, SLEEPING) && ahead(this.ctl, this.blocks) <= this.job.slotCount / 2) this.wakeProducer();
   }
 
-  /** Slots a helper has filled so far. */
+  /**
+   * `lanes` ← every block's stream state after the last slot taken (its record; unchanged before
+   * the first slot after a reset, when `lanes` still hold the state reset to). For snapshots:
+   * copying it every step would cost more than the step's copy of the deviates (JavaScript reads
+   * shared typed arrays slowly).
+   */
+  readLanes(lanes: Int32Array): void {
+    const c = this.consumed, bw = blockWords(this.job);
+    if (c === 0) return;
+    const r = STATE_WORDS * (1 + ((c - 1) % this.job.slotCount));
+    for (let b = 0; b < this.blocks; b++) lanes.set(this.words.subarray(b * bw + r, b * bw + r + STATE_WORDS), b * STATE_WORDS);
+  }
+
+  /** Blocks a helper has filled so far. */
   get helped(): number {
     return Atomics.load(this.ctl, HELPED);
   }
@@ -125,27 +188,32 @@ export class NormalsRing {
 }
 
 /**
- * The helper thread's side: fills slots ahead until told to stop (STOP), sleeping while the ring
- * is more than half full. Needs `job.memory` shared with the stepping thread.
+ * The helper thread's side: fills blocks ahead, slot by slot, until told to stop (STOP), sleeping
+ * while every block is more than half a ring ahead. Needs `job.memory` shared with the stepping thread.
  */
 export function serveNormals(job: NormalsJob, normals: NormalsFn): void {
-  const R = job.slotCount;
+  const R = job.slotCount, blocks = blockCount(job.np, job.blockSize);
   const ctl = new Int32Array(job.memory.buffer, job.control, CONTROL_BYTES / 4);
   const words = stateWords(job);
   while (Atomics.load(ctl, STOP) === 0) {
-    if (Atomics.load(ctl, P) - Atomics.load(ctl, C) < R) {
-      if (Atomics.compareExchange(ctl, LOCK, 0, 1) !== 0) continue; // the stepping thread is filling
-      if (Atomics.load(ctl, P) - Atomics.load(ctl, C) < R) {
-        fill(job, ctl, words, normals);
+    let filled = false;
+    for (let b = 0; b < blocks; b++) {
+      if (Atomics.load(ctl, P0 + b) - Atomics.load(ctl, C) >= R - 1) continue;
+      if (Atomics.compareExchange(ctl, LOCK0 + b, 0, 1) !== 0) continue; // the stepping thread is filling it
+      if (Atomics.load(ctl, P0 + b) - Atomics.load(ctl, C) < R - 1) {
+        fill(job, ctl, words, normals, b);
         Atomics.add(ctl, HELPED, 1);
+        filled = true;
       }
-      Atomics.store(ctl, LOCK, 0);
-      if (Atomics.load(ctl, WAITING)) Atomics.notify(ctl, P);
-      continue;
+      Atomics.store(ctl, LOCK0 + b, 0);
+      if (Atomics.load(ctl, WAITING)) Atomics.notify(ctl, P0 + b);
     }
+    // Nothing filled: every block is R − 1 ahead, or the stepping thread holds the ones that are
+    // not (then look again at once). Sleep while every block is more than half a ring ahead.
+    if (filled || ahead(ctl, blocks) <= R / 2) continue;
     const bell = Atomics.load(ctl, WAKE);
     Atomics.store(ctl, SLEEPING, 1);
-    if (Atomics.load(ctl, P) - Atomics.load(ctl, C) > R / 2 && Atomics.load(ctl, STOP) === 0) Atomics.wait(ctl, WAKE, bell, 1000);
+    if (ahead(ctl, blocks) > R / 2 && Atomics.load(ctl, STOP) === 0) Atomics.wait(ctl, WAKE, bell, 1000);
     Atomics.store(ctl, SLEEPING, 0);
   }
 }

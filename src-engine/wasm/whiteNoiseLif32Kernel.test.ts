@@ -11,6 +11,7 @@ import { Rng } from '../core/rng';
 import { siegertRate } from '../stochastic/siegert';
 import { WhiteNoiseIfGroup } from '../stochastic/whiteNoiseIf';
 import { WhiteNoiseLif32Kernel, LANES } from './whiteNoiseLif32Kernel';
+import { blockSizeFor } from './normalsRing';
 
 const f = Math.fround;
 const C = [1.98412698e-4, 1.38888889e-3, 8.33333333e-3, 4.16666667e-2, 0.166666667, 0.5, 1, 1].map(f);
@@ -39,14 +40,15 @@ const laneRng = (lanes: Int32Array, j: number) => {
   return r;
 };
 
-/** lanes: the uniforms' generators; normals: the normals' (the same objects in layout 'lanes'). */
-interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; normals: Rng[]; bridged: number }
+/** lanes: the uniforms' generators; normals: each block's generators and neuron count (layout 'lanes': one block, the same generators). */
+interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; normals: { rngs: Rng[]; len: number }[]; bridged: number }
 
 /** One step of the reference (LIF); returns the spike ids. */
 function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, vr: number, refSteps: number, ge: Float64Array | null, gi: Float64Array | null): number[] {
   const n = k.size, np = (n + 15) & ~15;
   a = f(a); vth = f(vth); vr = f(vr);
-  for (let g = 0; g < np / 8; g++) for (const r of s.normals) { r.nextU32(); r.nextU32(); }
+  for (const blk of s.normals) for (let g = 0; g < blk.len / 8; g++) for (const r of blk.rngs) { r.nextU32(); r.nextU32(); }
+  void np;
   const spikes: number[] = [];
   for (let g = 0; g < n; g += 4) {
     const ids = [0, 1, 2, 3].map((j) => g + j).filter((i) => i < n);
@@ -93,8 +95,12 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
       const k = (g as unknown as { kernel32: WhiteNoiseLif32Kernel }).kernel32;
       const ctx = { clock: { step: 0, dt: 0.1 }, rng: new Rng(5).fork('step:n') };
       g.integrate(ctx as never); // seeds the lanes
-      const normals = Array.from({ length: LANES }, (_, j) => laneRng(k.lanes, j));
-      const lanes = k.uniformLanes ? Array.from({ length: LANES }, (_, j) => laneRng(k.uniformLanes!, j)) : normals;
+      const np = (n + 15) & ~15, blockSize = layout === 'ring' ? blockSizeFor(np) : np;
+      const normals = Array.from({ length: Math.ceil(np / blockSize) }, (_, b) => ({
+        rngs: Array.from({ length: LANES }, (_, j) => laneRng(k.lanes.subarray(16 * b, 16 * b + 16), j)),
+        len: Math.min(blockSize, np - b * blockSize),
+      }));
+      const lanes = k.uniformLanes ? Array.from({ length: LANES }, (_, j) => laneRng(k.uniformLanes!, j)) : normals[0].rngs;
       expect(k.uniformLanes === null).toBe(layout === 'lanes');
       const s: RefState = { v: Float32Array.from(g.v), refr: Int32Array.from(g.refr), lanes, normals, bridged: 0 };
       const refSteps = Math.round(tRef / 0.1);
@@ -109,7 +115,7 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
       }
       expect(Array.from(g.v)).toEqual(Array.from(s.v));
       expect(Array.from(g.refr)).toEqual(Array.from(s.refr));
-      for (let j = 0; j < LANES; j++) expect(laneRng(k.lanes, j).getState()).toEqual(s.normals[j].getState());
+      s.normals.forEach((blk, b) => blk.rngs.forEach((r, j) => expect(laneRng(k.lanes.subarray(16 * b, 16 * b + 16), j).getState()).toEqual(r.getState())));
       if (k.uniformLanes) for (let j = 0; j < LANES; j++) expect(laneRng(k.uniformLanes, j).getState()).toEqual(s.lanes[j].getState());
       expect(spikes).toBeGreaterThan(0);
       if (n > 1) expect(s.bridged).toBeGreaterThan(0);

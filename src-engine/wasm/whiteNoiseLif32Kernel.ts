@@ -7,25 +7,30 @@
  * (word k of lane j at 4k + j), part of the group's state and seeded from the group's own stream
  * by `seed` (core/rng.ts forks: murmur3 of the path, then splitmix32), so they depend only on the
  * run's seed and the group's name:
- *  - 'ring' (links of format 4 on): the normals' lanes (`lanes`, from rng.fork('lane' + j)) are
- *    used by nothing else, so the normals of the next steps are computed ahead into a ring
- *    (normalsRing.ts), by a helper thread when the environment has installed one
- *    (normalsHelper.ts); the bridge draws use lanes of their own (`uniformLanes`, rng.fork('uniform' + j)).
+ *  - 'ring' (links of format 4 on): the neurons are cut into blocks (normalsRing.ts: at most 16,
+ *    each a multiple of 16 neurons) whose normals have four lanes of their own (`lanes`, block b's
+ *    lane j from rng.fork('normals' + b + '.' + j)) used by nothing else, so the normals of the
+ *    next steps are computed ahead into a ring, by a helper thread when the environment has
+ *    installed one (normalsHelper.ts); the bridge draws use lanes of their own (`uniformLanes`,
+ *    rng.fork('uniform' + j)).
  *  - 'lanes' (links of format 3): the bridge draws continue the normals' lanes, as the float32
  *    path first did, so such links replay spike for spike; nothing is computed ahead.
- * Memory: the kernel's arrays (48 bytes × np, np = n rounded up to 16), the lanes, the ring's
- * control words, its streams' state and records, the constants' table, then the ring's slots.
+ * Memory: the kernel's arrays (48 bytes × np, np = n rounded up to 16), the lanes, the constants'
+ * table; the ring (normalsRing.ts) has a memory of its own, from which each step's slot is copied
+ * into z (40 kB for 10,000 neurons, ≈ 3 µs).
  */
 import type { Rng } from '../core/rng';
-import { whiteNoiseLif32KernelSharedWasm, whiteNoiseLif32KernelWasm } from './whiteNoiseLif32Kernel.wasm';
-import { whiteNoiseNormals32SharedWasm, whiteNoiseNormals32Wasm } from './whiteNoiseNormals32.wasm';
-import { createMemory, instantiateOn, sharedMemoryAvailable } from './wasmApi';
-import { CONTROL_BYTES, NormalsRing, STATE_WORDS, type NormalsFn, type NormalsJob } from './normalsRing';
+import { whiteNoiseLif32KernelWasm } from './whiteNoiseLif32Kernel.wasm';
+import { whiteNoiseNormals32Wasm } from './whiteNoiseNormals32.wasm';
+import { createMemory, instantiateOn } from './wasmApi';
+import { blockCount, blockSizeFor, NormalsRing, STATE_WORDS, type NormalsFn } from './normalsRing';
 import { askNormalsHelper } from './normalsHelper';
 import type { EifConstants } from './whiteNoiseLifKernel';
 
 type IntegrateFn = (n: number, a: number, vth: number, vr: number, refSteps: number, inputs: number,
   eif: number, k: number, dT: number, vT: number, zp: number, up: number) => number;
+
+type BinFn = (n: number, lo: number, w: number, bins: number, out: number) => void;
 
 /** Where the normals' streams are (see the header). */
 export type StreamLayout = 'ring' | 'lanes';
@@ -35,6 +40,8 @@ export const RING_SLOTS = 8;
 /** Smaller groups are not worth a helper thread's wake-ups. */
 export const HELPER_MIN_NEURONS = 2048;
 const CONSTANTS_BYTES = 1024;
+/** Room for `bin`'s counts: at most MAX_BINS bins and the one below them. */
+export const MAX_BINS = 1023;
 
 /** Lanes of the kernel's SIMD vectors (neuron i uses lane i mod LANES). */
 export const LANES = 4;
@@ -48,35 +55,42 @@ export class WhiteNoiseLif32Kernel {
   readonly spikes: Int32Array;
   readonly ge: Float64Array;
   readonly gi: Float64Array;
-  /** The normals' lanes after the last step (all zero until seeded); 'lanes': also the bridge draws'. */
-  readonly lanes: Int32Array;
+  /** The normals' lanes (see `lanes`). */
+  private readonly laneWords: Int32Array;
+  private isSeeded = false;
   /** The bridge draws' lanes ('ring'), or null ('lanes'). */
   readonly uniformLanes: Int32Array | null;
   /** The update's exports (the tests call exp1, the float32x4 exp). */
   readonly exports: Record<string, unknown>;
+  /** Every neuron's N(0,1) of the last step (drawn for all, refractory or not; np entries). */
+  readonly z: Float32Array;
   private readonly run: IntegrateFn;
+  private readonly binFn: BinFn;
+  private readonly binCounts: Int32Array;
   private readonly normals: NormalsFn;
   private readonly ring: NormalsRing | null;
   private readonly np: number;
-  private readonly buffer: ArrayBuffer;
-  /** Byte addresses: the lanes, the uniform lanes, the constants' table, the last step's normals. */
+  /** Byte addresses: the lanes, the uniform lanes, the constants' table. */
   private readonly lanesAt: number;
   private readonly uniformAt: number;
   private readonly constantsAt: number;
-  private lastZ: number;
 
   constructor(readonly size: number, readonly layout: StreamLayout = 'ring') {
     const np = (this.np = (size + 15) & ~15); // padded to 16 neurons, as the kernel's layout
-    const ringAt = 48 * np + 2 * 4 * STATE_WORDS;
-    const ringStateAt = ringAt + CONTROL_BYTES;
-    this.constantsAt = ringStateAt + 4 * STATE_WORDS * (1 + RING_SLOTS);
-    const slotsAt = this.constantsAt + CONSTANTS_BYTES;
-    const shared = layout === 'ring' && sharedMemoryAvailable();
-    const memory = createMemory(slotsAt + (layout === 'ring' ? 4 * np * RING_SLOTS : 0), shared);
-    this.exports = instantiateOn(shared ? whiteNoiseLif32KernelSharedWasm : whiteNoiseLif32KernelWasm, memory);
-    this.normals = instantiateOn(shared ? whiteNoiseNormals32SharedWasm : whiteNoiseNormals32Wasm, memory).normals as NormalsFn;
+    const blockSize = layout === 'ring' ? blockSizeFor(np) : np;
+    const blocks = blockCount(np, blockSize);
+    this.lanesAt = 48 * np;
+    this.uniformAt = layout === 'ring' ? this.lanesAt + 4 * STATE_WORDS * blocks : this.lanesAt;
+    this.constantsAt = this.uniformAt + 4 * STATE_WORDS;
+    // Not shared: JavaScript reads typed arrays on a SharedArrayBuffer several times slower (V8),
+    // and the monitors read V, refr and the spikes every step. The ring has a memory of its own.
+    const memory = createMemory(this.constantsAt + CONSTANTS_BYTES + 4 * (MAX_BINS + 1), false);
+    this.exports = instantiateOn(whiteNoiseLif32KernelWasm, memory);
+    this.normals = instantiateOn(whiteNoiseNormals32Wasm, memory).normals as NormalsFn;
     this.run = this.exports.integrate as IntegrateFn;
-    const buffer = (this.buffer = memory.buffer);
+    this.binFn = this.exports.bin as BinFn;
+    const buffer = memory.buffer;
+    this.binCounts = new Int32Array(buffer, this.constantsAt + CONSTANTS_BYTES, MAX_BINS + 1);
     const f32 = (k: number) => new Float32Array(buffer, k * 4 * np, size);
     this.v = f32(0);
     this.mu = f32(1);
@@ -84,23 +98,30 @@ export class WhiteNoiseLif32Kernel {
     this.bridgeK = f32(3);
     this.refr = new Int32Array(buffer, 16 * np, size);
     this.spikes = new Int32Array(buffer, 20 * np, size);
+    this.z = new Float32Array(buffer, 24 * np, np);
     this.ge = new Float64Array(buffer, 32 * np, size);
     this.gi = new Float64Array(buffer, 40 * np, size);
     // Padding neurons (size..np): V = μ = σ = 0 and K = ∞ never cross (their spikes are also dropped).
     new Float32Array(buffer, 12 * np, np).fill(Infinity, size);
-    this.lanesAt = 48 * np;
-    this.uniformAt = layout === 'ring' ? this.lanesAt + 4 * STATE_WORDS : this.lanesAt;
-    this.lanes = new Int32Array(buffer, this.lanesAt, STATE_WORDS);
+    this.laneWords = new Int32Array(buffer, this.lanesAt, STATE_WORDS * blocks);
     this.uniformLanes = layout === 'ring' ? new Int32Array(buffer, this.uniformAt, STATE_WORDS) : null;
-    this.lastZ = 24 * np; // 'lanes' draws into the kernel's own z array
-    const job: NormalsJob = { memory, np, slotCount: RING_SLOTS, control: ringAt, state: ringStateAt, slots: slotsAt, constants: this.constantsAt };
-    this.ring = layout === 'ring' ? new NormalsRing(job, this.normals) : null;
     (this.exports.setup as (k: number) => void)(this.constantsAt);
+    this.ring = layout === 'ring' ? new NormalsRing(np, blockSize, RING_SLOTS, new Uint8Array(buffer, this.constantsAt, CONSTANTS_BYTES)) : null;
   }
 
   /** Every neuron's N(0,1) of the last step (drawn for all, refractory or not). */
   get zOut(): Float32Array {
-    return new Float32Array(this.buffer, this.lastZ, this.size);
+    return this.z.subarray(0, this.size);
+  }
+
+  /**
+   * The histogram of V over the non-refractory neurons (the kernel's `bin`): entry b counts
+   * floor((V − lo)/w) = b for b < bins, entry `bins` counts V below lo. A view, valid until the next call.
+   */
+  bin(lo: number, w: number, bins: number): Int32Array {
+    if (!(bins >= 1 && bins <= MAX_BINS)) throw new Error(`bins must be in [1, ${MAX_BINS}]`);
+    this.binFn(this.size, lo, w, bins, this.binCounts.byteOffset);
+    return this.binCounts.subarray(0, bins + 1);
   }
 
   /** Slots of normals a helper thread has filled for this group (0 without one, or with 'lanes'). */
@@ -108,34 +129,44 @@ export class WhiteNoiseLif32Kernel {
     return this.ring?.helped ?? 0;
   }
 
-  /** Whether the lanes hold a state (a lane of four zero words would be stuck at zero). */
-  get seeded(): boolean {
-    return this.lanes.some((w) => w !== 0);
+  /** The normals' lanes after the last step, 16 words per block (all zero until seeded); 'lanes': one block, also the bridge draws'. */
+  get lanes(): Int32Array {
+    this.ring?.readLanes(this.laneWords);
+    return this.laneWords;
   }
 
-  /** Lane j ← the words of rng.fork('lane' + j) (and of rng.fork('uniform' + j)); rng itself does not advance. */
+  /** Whether the lanes hold a state (a lane of four zero words would be stuck at zero). */
+  get seeded(): boolean {
+    return this.isSeeded;
+  }
+
+  /** The lanes from rng's forks (see the header); rng itself does not advance. */
   seed(rng: Rng): void {
-    const fill = (into: Int32Array, prefix: string) => {
+    const fill = (into: Int32Array, at: number, path: (j: number) => string) => {
       for (let j = 0; j < LANES; j++) {
-        const s = rng.fork(`${prefix}${j}`).getState().s;
-        for (let k = 0; k < 4; k++) into[k * LANES + j] = s[k] | 0;
+        const s = rng.fork(path(j)).getState().s;
+        for (let k = 0; k < 4; k++) into[at + k * LANES + j] = s[k] | 0;
       }
     };
-    fill(this.lanes, 'lane');
-    if (this.uniformLanes) fill(this.uniformLanes, 'uniform');
+    if (!this.uniformLanes) fill(this.laneWords, 0, (j) => `lane${j}`);
+    else {
+      for (let b = 0; b < this.laneWords.length / STATE_WORDS; b++) fill(this.laneWords, b * STATE_WORDS, (j) => `normals${b}.${j}`);
+      fill(this.uniformLanes, 0, (j) => `uniform${j}`);
+    }
     this.restartRing();
   }
 
   /** Sets the lanes (from a snapshot); normals computed ahead are dropped. */
   setLanes(lanes: Int32Array, uniformLanes: Int32Array | undefined): void {
-    this.lanes.set(lanes);
+    this.laneWords.set(lanes);
     if (this.uniformLanes) this.uniformLanes.set(uniformLanes!);
     this.restartRing();
   }
 
   private restartRing(): void {
+    this.isSeeded = this.laneWords.some((w) => w !== 0);
     if (!this.ring) return;
-    this.ring.reset(this.lanes);
+    this.ring.reset(this.laneWords);
     if (this.size >= HELPER_MIN_NEURONS) askNormalsHelper(this.ring);
   }
 
@@ -145,10 +176,10 @@ export class WhiteNoiseLif32Kernel {
    */
   integrate(a: number, vth: number, vr: number, refSteps: number, inputs: boolean, eif: EifConstants | null): number {
     const ring = this.ring;
-    if (ring) this.lastZ = ring.take();
-    else this.normals(this.np, this.lastZ, this.lanesAt, this.constantsAt);
-    const count = this.run(this.size, a, vth, vr, refSteps, inputs ? 1 : 0, eif ? 1 : 0, eif?.k ?? 0, eif?.dT ?? 1, eif?.vT ?? 0, this.lastZ, this.uniformAt);
-    ring?.finish(this.lanes);
+    if (ring) this.z.set(ring.take());
+    else this.normals(this.np, 24 * this.np, this.lanesAt, this.constantsAt);
+    const count = this.run(this.size, a, vth, vr, refSteps, inputs ? 1 : 0, eif ? 1 : 0, eif?.k ?? 0, eif?.dT ?? 1, eif?.vT ?? 0, 24 * this.np, this.uniformAt);
+    ring?.finish();
     return count;
   }
 }

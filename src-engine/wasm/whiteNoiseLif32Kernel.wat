@@ -21,7 +21,6 @@
 ;; whiteNoiseLif32Kernel.ts. `integrate` takes z at zp and draws U from the lanes' words at up
 ;; (word k of lane j at up + 16k + 4j).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLif32Kernel.wasm.ts.
-;; shared-memory variant
 (module
   (import "env" "mem" (memory 1))
   ;; The constants' table, 16 bytes each (at `setup`'s address): loaded where they are used,
@@ -101,6 +100,29 @@
     (f32x4.mul (local.get $p)
       (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.load offset=192 (local.get $kb))) (i32.const 23))))
 
+  ;; the histogram of V over the non-refractory neurons (stochastic/densityComparison.ts): counts[b] of
+  ;; floor(x) = b for x = (V − lo)/w in [0, bins), counts[bins] of x < 0 (x in float64, as JavaScript computes it)
+  (func (export "bin") (param $n i32) (param $lo f64) (param $w f64) (param $bins i32) (param $out i32)
+    (local $i i32) (local $x f64) (local $a i32) (local $rp i32) (local $top f64)
+    (local.set $rp (i32.shl (call $pad (local.get $n)) (i32.const 4)))
+    (local.set $top (f64.convert_i32_s (local.get $bins)))
+    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.add (local.get $bins) (i32.const 1)) (i32.const 2)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.le_s (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 0))
+          (then
+            (local.set $x (f64.div (f64.sub (f64.promote_f32 (f32.load (i32.shl (local.get $i) (i32.const 2)))) (local.get $lo)) (local.get $w)))
+            (local.set $a (i32.const -1))
+            (if (f64.lt (local.get $x) (f64.const 0))
+              (then (local.set $a (local.get $bins)))
+              (else (if (f64.lt (local.get $x) (local.get $top)) (then (local.set $a (i32.trunc_f64_s (local.get $x)))))))
+            (if (i32.ge_s (local.get $a) (i32.const 0))
+              (then
+                (local.set $a (i32.add (local.get $out) (i32.shl (local.get $a) (i32.const 2))))
+                (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each))))
 
   ;; $exp4 of one float32 (for the tests)
   (func (export "exp1") (param $x f32) (result f32)

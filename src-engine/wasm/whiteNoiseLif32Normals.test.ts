@@ -68,7 +68,8 @@ describe('float32 kernel normals (Box–Muller on SIMD lanes): distribution', ()
 
 describe('float32 kernel normals: the transform', () => {
   it('each z is Box–Muller of its lane words, computed in float64, within 1e-6·(1 + |z|)', () => {
-    const n = 1000, k = new WhiteNoiseLif32Kernel(n);
+    // Layout 'lanes': one block of four streams for all neurons (the module is the same in both layouts).
+    const n = 1000, k = new WhiteNoiseLif32Kernel(n, 'lanes');
     k.seed(new Rng(7).fork('step:neurons'));
     k.refr.fill(1 << 30);
     const lanes = Array.from({ length: LANES }, (_, j) => {

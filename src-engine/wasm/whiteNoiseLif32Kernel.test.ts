@@ -178,3 +178,24 @@ describe('float32 group: rewind and statistics', () => {
     expect(Math.abs(a.sd / b.sd - 1)).toBeLessThan(0.02);
   });
 });
+
+describe('float32 group: the voltage histogram (binVoltages)', () => {
+  it('the WebAssembly bin counts exactly as the float64 path’s loop on the same voltages, edges, NaN and refractory neurons included', () => {
+    const n = 1003, lo = -1.6066017177982115, bins = 60, w = (20 - lo) / bins;
+    const g32 = new WhiteNoiseIfGroup('a', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: 2, delta_t: 2, v_t: 15 }, 0.1, 'float32');
+    const g64 = new WhiteNoiseIfGroup('b', n, { model: 'lif', tau_m: 20, v_th: 20, v_reset: 10, t_ref: 2, delta_t: 2, v_t: 15 }, 0.1, 'float64');
+    const r = new Rng(12);
+    for (let i = 0; i < n; i++) {
+      // Bin edges (as float32), values around them, below lo, at and above the top, NaN.
+      const k = i % 7;
+      const v = k === 0 ? lo + (i % 61) * w : k === 1 ? lo - 3 * r.uniform() : k === 2 ? 20 + r.uniform() : k === 3 ? NaN : lo + (bins * w + 1) * r.uniform();
+      g32.v[i] = v;
+      g64.v[i] = g32.v[i];
+      g32.refr[i] = g64.refr[i] = i % 11 === 0 ? 3 : 0;
+    }
+    const a = Array.from(g32.binVoltages(lo, w, bins)), b = Array.from(g64.binVoltages(lo, w, bins));
+    expect(a).toEqual(b);
+    expect(a.reduce((s, x) => s + x, 0)).toBeGreaterThan(n / 2);
+    expect(a[bins]).toBeGreaterThan(0);
+  });
+});

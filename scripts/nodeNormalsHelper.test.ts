@@ -1,7 +1,7 @@
 /**
- * The float32 white-noise group with its normals computed ahead on a second thread
- * (scripts/nodeNormalsHelper.ts, src-engine/wasm/normalsRing.ts): the run is the same, spike for
- * spike and state for state, as on one thread; also across a rewind, and when the helper moves
+ * The float32 white-noise group with its normals computed ahead and its update shared with a
+ * second thread (scripts/nodeNormalsHelper.ts, src-engine/wasm/normalsRing.ts, blockUpdate.ts):
+ * the run is the same, spike for spike and state for state, as on one thread; also across a rewind, and when the helper moves
  * between two groups stepped in turn. Waits are on what the helper reports (slots it filled),
  * counted in simulated steps, never on time.
  */
@@ -15,7 +15,9 @@ const config = (seed: number): RunConfig => {
   c.params.n_neurons = 4000;
   return c;
 };
-const helped = (s: Session): number => ((s.run.network as unknown as { neuronGroups: { kernel32?: { helpedSlots: number } }[] }).neuronGroups[0].kernel32?.helpedSlots ?? 0);
+const kernel = (s: Session) => (s.run.network as unknown as { neuronGroups: { kernel32?: { helpedSlots: number; helpedUpdates: number } }[] }).neuronGroups[0].kernel32!;
+/** Blocks the helper has done: the fewer of normals filled and update blocks run. */
+const helped = (s: Session): number => Math.min(kernel(s).helpedSlots, kernel(s).helpedUpdates);
 const alone = (seed: number, steps: number) => {
   const s = new Session(config(seed));
   s.advance(steps);
@@ -28,7 +30,8 @@ describe('normals computed ahead on a helper thread', () => {
 
   it('give the same run as one thread, also after a rewind', () => {
     const s = new Session(config(3));
-    // Step until the helper has filled slots (it starts in its own time); at most 200,000 steps.
+    // Step until the helper has filled blocks of normals and run blocks of the update (it starts
+    // in its own time); at most 200,000 steps.
     while (helped(s) < 50 && s.step < 200_000) s.advance(100);
     expect(helped(s)).toBeGreaterThanOrEqual(50);
     const mark = s.step;

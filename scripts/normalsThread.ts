@@ -1,6 +1,6 @@
 /** Node's helper thread for the float32 white-noise groups' normals (scripts/nodeNormalsHelper.ts). */
 import { parentPort } from 'node:worker_threads';
 import { serveNormalsJob } from '../src-engine/wasm/normalsThread';
-import type { NormalsJob } from '../src-engine/wasm/normalsRing';
+import type { HelperJob } from '../src-engine/wasm/normalsHelper';
 
-parentPort!.on('message', (job: NormalsJob) => serveNormalsJob(job));
+parentPort!.on('message', (job: HelperJob) => serveNormalsJob(job));

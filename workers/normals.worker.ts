@@ -3,6 +3,6 @@
  * a worker started by the simulation worker (workers/normalsThread.ts), serving one ring at a time.
  */
 import { serveNormalsJob } from '../src-engine/wasm/normalsThread';
-import type { NormalsJob } from '../src-engine/wasm/normalsRing';
+import type { HelperJob } from '../src-engine/wasm/normalsHelper';
 
-self.onmessage = (e: MessageEvent<NormalsJob>) => serveNormalsJob(e.data);
+self.onmessage = (e: MessageEvent<HelperJob>) => serveNormalsJob(e.data);

@@ -283,10 +283,14 @@ export class WhiteNoiseIfGroup implements NeuronGroupLike, SynapticTarget {
 
   /** The snapshot's digest (the same keys in the same order), hashing the arrays in place. */
   digest(h: number): number {
+    // Arrays on a SharedArrayBuffer (the float32 kernel's memory, when a helper thread may share
+    // it) are hashed from an unshared copy: V8 reads shared typed arrays element by element several
+    // times slower than it copies them. The same values, so the same digest.
+    const own = <T extends StateArray | Int32Array>(a: T): T => (typeof SharedArrayBuffer === 'function' && a.buffer instanceof SharedArrayBuffer ? (a.slice() as T) : a);
     return digestValue(h, {
-      v: this.v, mu: this.mu, sigma: this.sigma, ge: this.ge, gi: this.gi,
-      refr: this.refr, ...this.delays.view(), params: this.params,
-      ...this.laneState((a) => a),
+      v: own(this.v), mu: own(this.mu), sigma: this.sigma, ge: own(this.ge), gi: own(this.gi),
+      refr: own(this.refr), ...this.delays.view(), params: this.params,
+      ...this.laneState(own),
     });
   }
 

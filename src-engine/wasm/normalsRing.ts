@@ -8,22 +8,18 @@
  * fills block b of slot k computes it from block b's stream state after slot k − 1, so the
  * deviates, and the run, are the same bits with or without the helper, on any machine.
  *
- * Memory (a WebAssembly memory of the ring's own, on a SharedArrayBuffer when threads can share
- * it; the group's state stays in an unshared memory, which JavaScript reads faster):
+ * Memory (in the group's WebAssembly memory, on a SharedArrayBuffer when threads can share it):
  *  - control words (Int32): C slots consumed since the last reset; STOP (the helper leaves this
  *    ring); WAKE (a doorbell the helper sleeps on); SLEEPING; WAITING (the stepping thread sleeps
  *    on a block's count); HELPED (blocks the helper has filled); per block b, P_b (slots of block b
  *    filled) and LOCK_b (held while block b is filled, so each block's slots are filled in order);
  *  - per block, its streams' state (16 words: word k of lane j at 4k + j), advanced by each fill,
  *    then one record per slot: the state after that fill (what a snapshot after the step holds);
- *  - a copy of the normals module's constants' table (whiteNoiseLif32Kernel.wat's `setup`);
  *  - R slots of np float32 deviates.
  * Slot k lives at k mod R. The helper fills while P_b − C < R − 1 (so the record of the slot taken
  * last stays for readLanes) and sleeps once every block is more than half a ring ahead, until the
  * stepping thread has taken enough (one wake-up per few steps, not per step).
  */
-import { whiteNoiseNormals32SharedWasm, whiteNoiseNormals32Wasm } from './whiteNoiseNormals32.wasm';
-import { createMemory, instantiateOn, sharedMemoryAvailable } from './wasmApi';
 
 /** Control word indices; P_b at P0 + b, LOCK_b at LOCK0 + b. */
 const C = 0, STOP = 1, WAKE = 2, SLEEPING = 3, WAITING = 4, HELPED = 5, P0 = 16, LOCK0 = 32;
@@ -31,9 +27,10 @@ export const MAX_BLOCKS = 16;
 export const CONTROL_BYTES = 4 * (LOCK0 + MAX_BLOCKS);
 /** One block's lane state: 4 lanes × 4 words. */
 export const STATE_WORDS = 16;
-const CONSTANTS_BYTES = 1024;
 /** Busy-wait this many checks for a block another thread is filling before sleeping on it. */
 const SPIN = 4000;
+/** Rounds the helper keeps looking for work before it sleeps (≈ 100–300 µs). */
+const IDLE_SPINS = 20000;
 
 /** Where a ring lies in its memory; what a helper thread needs to serve it. */
 export interface NormalsJob {
@@ -63,6 +60,11 @@ export function blockSizeFor(np: number): number {
   return Math.max(16, Math.ceil(np / MAX_BLOCKS / 16) * 16);
 }
 
+/** Bytes of a ring's state, records and slots (after its CONTROL_BYTES of control words). */
+export function ringBytes(np: number, blockSize: number, slotCount: number): number {
+  return 4 * STATE_WORDS * (1 + slotCount) * blockCount(np, blockSize) + 4 * np * slotCount;
+}
+
 /** Words of one block's state and records. */
 const blockWords = (job: NormalsJob) => STATE_WORDS * (1 + job.slotCount);
 
@@ -89,27 +91,15 @@ function ahead(ctl: Int32Array, blocks: number): number {
 
 /** The stepping thread's side. */
 export class NormalsRing {
-  readonly job: NormalsJob;
-  private readonly normals: NormalsFn;
   private readonly ctl: Int32Array;
   private readonly words: Int32Array;
   private readonly blocks: number;
-  /** Each slot's deviates. */
-  private readonly views: Float32Array[];
   private consumed = 0;
 
-  /** A ring for np neurons in blocks of blockSize, with `slotCount` slots; `constants`: the normals' table. */
-  constructor(np: number, blockSize: number, slotCount: number, constants: Uint8Array) {
-    const blocks = (this.blocks = blockCount(np, blockSize));
-    const state = CONTROL_BYTES, table = state + 4 * STATE_WORDS * (1 + slotCount) * blocks, slots = table + CONSTANTS_BYTES;
-    const shared = sharedMemoryAvailable();
-    const memory = createMemory(slots + 4 * np * slotCount, shared);
-    new Uint8Array(memory.buffer, table, constants.length).set(constants);
-    this.job = { memory, np, blockSize, slotCount, control: 0, state, slots, constants: table };
-    this.normals = instantiateOn(shared ? whiteNoiseNormals32SharedWasm : whiteNoiseNormals32Wasm, memory).normals as NormalsFn;
-    this.ctl = new Int32Array(memory.buffer, 0, CONTROL_BYTES / 4);
-    this.words = stateWords(this.job);
-    this.views = Array.from({ length: slotCount }, (_, k) => new Float32Array(memory.buffer, slots + 4 * np * k, np));
+  constructor(readonly job: NormalsJob, private readonly normals: NormalsFn) {
+    this.ctl = new Int32Array(job.memory.buffer, job.control, CONTROL_BYTES / 4);
+    this.words = stateWords(job);
+    this.blocks = blockCount(job.np, job.blockSize);
   }
 
   /** Restarts the streams at `lanes` (16 words per block); deviates computed ahead are dropped. */
@@ -126,8 +116,8 @@ export class NormalsRing {
     this.wakeProducer();
   }
 
-  /** This step's deviates (the blocks no helper has filled yet are filled here). */
-  take(): Float32Array {
+  /** The byte address of this step's deviates (the blocks no helper has filled yet are filled here). */
+  take(): number {
     const ctl = this.ctl, c = this.consumed;
     // From the last block down (the helper fills upwards): fill what is free, then wait for the rest.
     for (let b = this.blocks - 1; b >= 0; b--) {
@@ -145,7 +135,7 @@ export class NormalsRing {
         }
       }
     }
-    return this.views[c % this.job.slotCount];
+    return this.job.slots + 4 * this.job.np * (c % this.job.slotCount);
   }
 
   /** After the step: frees its slot. */
@@ -159,8 +149,7 @@ export class NormalsRing {
   /**
    * `lanes` ← every block's stream state after the last slot taken (its record; unchanged before
    * the first slot after a reset, when `lanes` still hold the state reset to). For snapshots:
-   * copying it every step would cost more than the step's copy of the deviates (JavaScript reads
-   * shared typed arrays slowly).
+   * JavaScript reads typed arrays on a SharedArrayBuffer slowly, so not every step.
    */
   readLanes(lanes: Int32Array): void {
     const c = this.consumed, bw = blockWords(this.job);
@@ -180,7 +169,8 @@ export class NormalsRing {
     this.wakeProducer();
   }
 
-  private wakeProducer(): void {
+  /** Wakes the helper if it sleeps (a step was published for it). */
+  wakeProducer(): void {
     if (!Atomics.load(this.ctl, SLEEPING)) return;
     Atomics.add(this.ctl, WAKE, 1);
     if (this.job.memory.buffer instanceof SharedArrayBuffer) Atomics.notify(this.ctl, WAKE);
@@ -188,16 +178,23 @@ export class NormalsRing {
 }
 
 /**
- * The helper thread's side: fills blocks ahead, slot by slot, until told to stop (STOP), sleeping
- * while every block is more than half a ring ahead. Needs `job.memory` shared with the stepping thread.
+ * The helper thread's side: runs what it can of a published step (`help`, blockUpdate.ts), else
+ * fills blocks ahead, slot by slot, until told to stop (STOP). With nothing to do it keeps looking
+ * for a while (a step is published every few tens of µs while the run plays), then sleeps while
+ * every block is more than half a ring ahead. Needs `job.memory` shared with the stepping thread.
  */
-export function serveNormals(job: NormalsJob, normals: NormalsFn): void {
+export function serveNormals(job: NormalsJob, normals: NormalsFn, help: { help(): boolean; readonly pending: boolean } | null): void {
   const R = job.slotCount, blocks = blockCount(job.np, job.blockSize);
   const ctl = new Int32Array(job.memory.buffer, job.control, CONTROL_BYTES / 4);
   const words = stateWords(job);
+  let idle = 0;
   while (Atomics.load(ctl, STOP) === 0) {
+    if (help?.help()) {
+      idle = 0;
+      continue;
+    }
     let filled = false;
-    for (let b = 0; b < blocks; b++) {
+    for (let b = 0; b < blocks && !help?.pending; b++) {
       if (Atomics.load(ctl, P0 + b) - Atomics.load(ctl, C) >= R - 1) continue;
       if (Atomics.compareExchange(ctl, LOCK0 + b, 0, 1) !== 0) continue; // the stepping thread is filling it
       if (Atomics.load(ctl, P0 + b) - Atomics.load(ctl, C) < R - 1) {
@@ -208,12 +205,17 @@ export function serveNormals(job: NormalsJob, normals: NormalsFn): void {
       Atomics.store(ctl, LOCK0 + b, 0);
       if (Atomics.load(ctl, WAITING)) Atomics.notify(ctl, P0 + b);
     }
-    // Nothing filled: every block is R − 1 ahead, or the stepping thread holds the ones that are
-    // not (then look again at once). Sleep while every block is more than half a ring ahead.
-    if (filled || ahead(ctl, blocks) <= R / 2) continue;
+    // Nothing done: every block is R − 1 ahead, or the stepping thread holds the ones that are
+    // not (then look again at once). Keep looking for IDLE_SPINS rounds, then sleep while every
+    // block is more than half a ring ahead and no step is published.
+    if (filled || ahead(ctl, blocks) <= R / 2 || help?.pending || ++idle < IDLE_SPINS) {
+      if (filled) idle = 0;
+      continue;
+    }
     const bell = Atomics.load(ctl, WAKE);
     Atomics.store(ctl, SLEEPING, 1);
-    if (ahead(ctl, blocks) > R / 2 && Atomics.load(ctl, STOP) === 0) Atomics.wait(ctl, WAKE, bell, 1000);
+    if (ahead(ctl, blocks) > R / 2 && !help?.pending && Atomics.load(ctl, STOP) === 0) Atomics.wait(ctl, WAKE, bell, 1000);
     Atomics.store(ctl, SLEEPING, 0);
+    idle = 0;
   }
 }

@@ -40,8 +40,8 @@ const laneRng = (lanes: Int32Array, j: number) => {
   return r;
 };
 
-/** lanes: the uniforms' generators; normals: each block's generators and neuron count (layout 'lanes': one block, the same generators). */
-interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[]; normals: { rngs: Rng[]; len: number }[]; bridged: number }
+/** Per block of `blockSize` neurons: lanes, the uniforms' generators; normals, the normals' generators and the block's neuron count (layout 'lanes': one block, the same generators). */
+interface RefState { v: Float32Array; refr: Int32Array; lanes: Rng[][]; normals: { rngs: Rng[]; len: number }[]; blockSize: number; bridged: number }
 
 /** One step of the reference (LIF); returns the spike ids. */
 function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, vr: number, refSteps: number, ge: Float64Array | null, gi: Float64Array | null): number[] {
@@ -57,7 +57,7 @@ function refStep(k: WhiteNoiseLif32Kernel, s: RefState, a: number, vth: number, 
     const late = ids.map(() => -1), early = ids.map(() => false);
     if (ids.some((i, j) => s.refr[i] <= 0 && (v1[j] >= vth || e[j] < 17))) {
       // every lane draws, padding lanes (i ≥ n) too
-      const us = s.lanes.map((r) => ((r.nextU32() >>> 9) * 2 + 1) * 2 ** -24);
+      const us = s.lanes[Math.floor(g / s.blockSize)].map((r) => ((r.nextU32() >>> 9) * 2 + 1) * 2 ** -24);
       ids.forEach((i, j) => {
         const u = us[j];
         const p = exp32(-e[j]), lg = f(f(v1[j] - vth) / f(v1[j] - s.v[i]));
@@ -100,9 +100,11 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
         rngs: Array.from({ length: LANES }, (_, j) => laneRng(k.lanes.subarray(16 * b, 16 * b + 16), j)),
         len: Math.min(blockSize, np - b * blockSize),
       }));
-      const lanes = k.uniformLanes ? Array.from({ length: LANES }, (_, j) => laneRng(k.uniformLanes!, j)) : normals[0].rngs;
+      const lanes = k.uniformLanes
+        ? normals.map((_, b) => Array.from({ length: LANES }, (_, j) => laneRng(k.uniformLanes!.subarray(16 * b, 16 * b + 16), j)))
+        : [normals[0].rngs];
       expect(k.uniformLanes === null).toBe(layout === 'lanes');
-      const s: RefState = { v: Float32Array.from(g.v), refr: Int32Array.from(g.refr), lanes, normals, bridged: 0 };
+      const s: RefState = { v: Float32Array.from(g.v), refr: Int32Array.from(g.refr), lanes, normals, blockSize, bridged: 0 };
       const refSteps = Math.round(tRef / 0.1);
       let spikes = 0;
       for (let step = 0; step < 400; step++) {
@@ -116,7 +118,7 @@ describe('float32 white-noise LIF kernel against a scalar float32 reference', ()
       expect(Array.from(g.v)).toEqual(Array.from(s.v));
       expect(Array.from(g.refr)).toEqual(Array.from(s.refr));
       s.normals.forEach((blk, b) => blk.rngs.forEach((r, j) => expect(laneRng(k.lanes.subarray(16 * b, 16 * b + 16), j).getState()).toEqual(r.getState())));
-      if (k.uniformLanes) for (let j = 0; j < LANES; j++) expect(laneRng(k.uniformLanes, j).getState()).toEqual(s.lanes[j].getState());
+      if (k.uniformLanes) s.lanes.forEach((rngs, b) => rngs.forEach((r, j) => expect(laneRng(k.uniformLanes!.subarray(16 * b, 16 * b + 16), j).getState()).toEqual(r.getState())));
       expect(spikes).toBeGreaterThan(0);
       if (n > 1) expect(s.bridged).toBeGreaterThan(0);
     });

@@ -4,7 +4,8 @@
 ;; 1. z_i = N(0,1) for every neuron (refractory or not), already in memory at zp: written by
 ;;    whiteNoiseNormals32.wat from its own streams (or, for links of format 3, from the lanes at up).
 ;; 2. EIF only ($eifDrift): D = V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))).
-;; 3. The update, per neuron i (lane j = i mod 4):
+;; 3. The update, per neuron i of start..end (start a multiple of 16; lane j = i mod 4), spikes
+;;    written from spikes[sbase] on (so blocks of neurons can be updated apart, by two threads):
 ;;   refractory: refr −= 1, V = V_r
 ;;   else V1 = (μ + (V − μ)·a) + sd·z   (EIF: V1 = D + sd·z)
 ;;        e = (θ − V)(θ − V1)·K;  when a neuron of the four has V1 ≥ θ or e < CUT, all four lanes draw U:
@@ -21,6 +22,7 @@
 ;; whiteNoiseLif32Kernel.ts. `integrate` takes z at zp and draws U from the lanes' words at up
 ;; (word k of lane j at up + 16k + 4j).
 ;; Assembled at install time by scripts/build-wasm.mjs (wabt) into whiteNoiseLif32Kernel.wasm.ts.
+;; shared-memory variant
 (module
   (import "env" "mem" (memory 1))
   ;; The constants' table, 16 bytes each (at `setup`'s address): loaded where they are used,
@@ -33,6 +35,9 @@
 
   ;; writes the constants' table at kaddr, before the first step (exp1 and normals need it)
   (func (export "setup") (param $kaddr i32) (global.set $k (local.get $kaddr)) (call $constants))
+
+  ;; uses the table another instance on the same memory has written (a helper thread's instance)
+  (func (export "useTable") (param $kaddr i32) (global.set $k (local.get $kaddr)))
 
   ;; writes the constants' table (its entries in order of first use in this file)
   (func $constants
@@ -128,14 +133,16 @@
   (func (export "exp1") (param $x f32) (result f32)
     (f32x4.extract_lane 0 (call $exp4 (f32x4.splat (local.get $x)))))
 
-  ;; the EIF's deterministic part of the step, V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))), into dp
-  (func $eifDrift (param $np i32) (param $dp i32) (param $k f32) (param $dT f32) (param $vT f32)
+  ;; the EIF's deterministic part of the step, V + k·((μ − V) + Δ_T·exp(min((V − V_T)/Δ_T, 50))), into dp,
+  ;; for neurons start..end (start a multiple of 4)
+  (func $eifDrift (param $start i32) (param $end i32) (param $np i32) (param $dp i32) (param $k f32) (param $dT f32) (param $vT f32)
     (local $p i32) (local $v0 v128)
     (local $kb i32)
     (local.set $kb (global.get $k))
+    (local.set $p (i32.shl (local.get $start) (i32.const 2)))
     (block $done
       (loop $group
-        (br_if $done (i32.ge_u (local.get $p) (i32.shl (local.get $np) (i32.const 2))))
+        (br_if $done (i32.ge_u (local.get $p) (i32.shl (local.get $end) (i32.const 2))))
         (local.set $v0 (v128.load (local.get $p)))
         (v128.store (i32.add (local.get $dp) (local.get $p))
           (f32x4.add (local.get $v0) (f32x4.mul (f32x4.splat (local.get $k))
@@ -149,6 +156,7 @@
   (func (export "integrate")
     (param $n i32) (param $a f32) (param $vth f32) (param $vr f32) (param $refSteps i32) (param $inputs i32)
     (param $eif i32) (param $k f32) (param $dT f32) (param $vT f32) (param $zp i32) (param $up i32)
+    (param $start i32) (param $end i32) (param $sbase i32)
     (result i32)
     (local $np i32) (local $i i32) (local $p i32) (local $count i32) (local $bits i32) (local $id i32)
     (local $sdp i32) (local $kp i32) (local $rp i32) (local $spp i32) (local $dp i32) (local $gep i32) (local $a0 i32)
@@ -165,13 +173,14 @@
     (local.set $spp (i32.mul (local.get $np) (i32.const 20)))
     (local.set $dp (i32.mul (local.get $np) (i32.const 28)))
     (local.set $gep (i32.shl (local.get $np) (i32.const 5)))
-    (if (local.get $eif) (then (call $eifDrift (local.get $np) (local.get $dp) (local.get $k) (local.get $dT) (local.get $vT))))
+    (if (local.get $eif) (then (call $eifDrift (local.get $start) (local.get $end) (local.get $np) (local.get $dp) (local.get $k) (local.get $dT) (local.get $vT))))
+    (local.set $i (local.get $start))
     (local.set $a4 (f32x4.splat (local.get $a)))
     (local.set $th4 (f32x4.splat (local.get $vth)))
     (local.set $vr4 (f32x4.splat (local.get $vr)))
     (block $done
       (loop $group
-        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $p (i32.shl (local.get $i) (i32.const 2)))
         (local.set $ref (v128.load (i32.add (local.get $rp) (local.get $p))))
         (local.set $refp (i32x4.gt_s (local.get $ref) (v128.load offset=624 (local.get $kb))))
@@ -261,7 +270,7 @@
               (local.set $id (i32.add (local.get $i) (i32.ctz (local.get $bits))))
               (if (i32.lt_u (local.get $id) (local.get $n))
                 (then
-                  (i32.store (i32.add (local.get $spp) (i32.shl (local.get $count) (i32.const 2))) (local.get $id))
+                  (i32.store (i32.add (local.get $spp) (i32.shl (i32.add (local.get $sbase) (local.get $count)) (i32.const 2))) (local.get $id))
                   (local.set $count (i32.add (local.get $count) (i32.const 1)))))
               (local.set $bits (i32.and (local.get $bits) (i32.sub (local.get $bits) (i32.const 1))))
               (br_if $each (local.get $bits)))))

@@ -10,16 +10,17 @@ import { defaultRunConfig, type RunConfig } from '../src-engine/config/runConfig
 import { Session } from '../src-engine/run/session';
 import { installNodeNormalsHelper } from './nodeNormalsHelper';
 
-const config = (seed: number): RunConfig => {
+const config = (seed: number, model = 0): RunConfig => {
   const c = defaultRunConfig('fokker-planck', seed);
   c.params.n_neurons = 4000;
+  c.params.model = model;
   return c;
 };
 const kernel = (s: Session) => (s.run.network as unknown as { neuronGroups: { kernel32?: { helpedSlots: number; helpedUpdates: number } }[] }).neuronGroups[0].kernel32!;
 /** Blocks the helper has done: the fewer of normals filled and update blocks run. */
 const helped = (s: Session): number => Math.min(kernel(s).helpedSlots, kernel(s).helpedUpdates);
-const alone = (seed: number, steps: number) => {
-  const s = new Session(config(seed));
+const alone = (seed: number, steps: number, model = 0) => {
+  const s = new Session(config(seed, model));
   s.advance(steps);
   return s.summary().fingerprint;
 };
@@ -44,6 +45,15 @@ describe('normals computed ahead on a helper thread', () => {
     expect(s.summary().fingerprint).toBe(end);
     expect(helped(s)).toBeGreaterThan(before);
     expect(alone(3, mark + 1000)).toBe(end);
+  });
+
+  it('give the same run for the EIF (its drift computed per block)', () => {
+    const s = new Session(config(6, 1));
+    while (helped(s) < 50 && s.step < 200_000) s.advance(100);
+    expect(helped(s)).toBeGreaterThanOrEqual(50);
+    s.advance(500);
+    expect(s.summary().spikes).toBeGreaterThan(1000);
+    expect(s.summary().fingerprint).toBe(alone(6, s.step, 1));
   });
 
   it('give the same runs when the helper moves between two groups stepped in turn', () => {

@@ -30,11 +30,6 @@ export function installNormalsHelper(h: NormalsHelperHost | null): void {
   host = h;
 }
 
-/** Whether a helper is installed. */
-export function normalsHelperInstalled(): boolean {
-  return host !== null;
-}
-
 /** Hands `ring` (and the update's blocks) to the helper, which leaves the ring it served; false without a helper or shared memory. */
 export function askNormalsHelper(ring: NormalsRing, update: UpdateJob | null): boolean {
   const shared = typeof SharedArrayBuffer === 'function' && ring.job.memory.buffer instanceof SharedArrayBuffer;

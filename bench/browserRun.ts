@@ -11,7 +11,7 @@
  * run, the page frozen (Chrome's page lifecycle) while Node runs; medians; the fingerprints of
  * both must agree (same link, same spikes).
  *
- * UI frame rate: for cuba-4k and cuba-10k the app plays the network as fast as the worker can
+ * UI frame rate: for cuba-4k, cuba-10k and fp-10k (two worker threads) the app plays the network as fast as the worker can
  * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -41,7 +41,7 @@ interface SimBench {
   configFile(): Promise<string>;
 }
 
-const FPS_NETWORKS = new Set(['cuba-4k', 'cuba-10k']);
+const FPS_NETWORKS = new Set(['cuba-4k', 'cuba-10k', 'fp-10k']);
 
 export async function browserMain(args: string[]): Promise<void> {
   const port = Number(process.env.PW_PORT ?? 4180);

@@ -49,8 +49,8 @@ function argValue(args: string[], flag: string): string | null {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  // fp-10k's normals on the second core, as in the app and the CLI (started now, outside the timed runs).
-  installNodeNormalsHelper(true);
+  // fp-10k's second thread, as in the app and the CLI: started and loaded before any timed run.
+  await installNodeNormalsHelper(true).ready;
   if (args.includes('--browser')) {
     const { browserMain } = await import('./browserRun');
     await browserMain(args);

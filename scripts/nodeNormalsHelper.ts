@@ -22,8 +22,12 @@ function tsxApiUrl(): string {
   return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api'].import.default)).href;
 }
 
-/** Installs the helper; `close()` removes it and ends its thread. */
-export function installNodeNormalsHelper(eager = false): { close(): Promise<void> } {
+/**
+ * Installs the helper; `ready` resolves once its thread has loaded (at once unless `eager`: the
+ * benchmark waits for it, so that loading the thread's modules does not overlap a timed run);
+ * `close()` removes the helper and ends its thread.
+ */
+export function installNodeNormalsHelper(eager = false): { ready: Promise<void>; close(): Promise<void> } {
   let worker: Worker | null = null;
   const spawn = () => {
     const entry = new URL('./normalsThread.ts', import.meta.url).href;
@@ -36,7 +40,14 @@ export function installNodeNormalsHelper(eager = false): { close(): Promise<void
     });
     return w;
   };
-  if (eager) worker = spawn();
+  let ready = Promise.resolve();
+  if (eager) {
+    const w = (worker = spawn());
+    ready = new Promise((resolve) => {
+      w.once('message', () => resolve());
+      w.once('error', () => resolve());
+    });
+  }
   installNormalsHelper({
     serve(job) {
       worker ??= spawn();
@@ -44,6 +55,7 @@ export function installNodeNormalsHelper(eager = false): { close(): Promise<void
     },
   });
   return {
+    ready,
     async close() {
       installNormalsHelper(null);
       await worker?.terminate();

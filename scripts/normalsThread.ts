@@ -4,3 +4,4 @@ import { serveNormalsJob } from '../src-engine/wasm/normalsThread';
 import type { HelperJob } from '../src-engine/wasm/normalsHelper';
 
 parentPort!.on('message', (job: HelperJob) => serveNormalsJob(job));
+parentPort!.postMessage('ready');

@@ -99,20 +99,24 @@ function pairedRuns(net: BenchNet, runs: number): Row {
   if (build32) { brian2Once(build32); engineOnce(e64net); }
   const b: number[] = [], e: EngineResult[] = [], ratios: number[] = [];
   const b32: number[] = [], e64: number[] = [], r32: number[] = [], r64: number[] = [];
+  // Each engine run is bracketed by two Brian2 runs of the same script, so a drift of the host's
+  // speed during a round cancels to first order in the ratio (the host's speed moves by up to 2×).
+  let before = brian2Once(build);
   for (let r = 0; r < runs; r++) {
-    const tb = brian2Once(build);
     const te = engineOnce(net);
-    b.push(tb);
+    const after = brian2Once(build);
+    b.push(before);
     e.push(te);
-    ratios.push(round(tb / te.wall_ms, 2));
+    ratios.push(round((before + after) / 2 / te.wall_ms, 2));
     if (build32) {
       const tb32 = brian2Once(build32);
       const te64 = engineOnce(e64net).wall_ms;
       b32.push(tb32);
       e64.push(te64);
       r32.push(round(tb32 / te.wall_ms, 2));
-      r64.push(round(tb / te64, 2));
+      r64.push(round(after / te64, 2));
     }
+    before = build32 ? brian2Once(build) : after;
   }
   const med = (xs: number[]) => medianBy(xs, (x) => x);
   const engine = medianBy(e, (x) => x.wall_ms);
@@ -137,7 +141,7 @@ function machine(): string {
 function renderTable(rows: Row[], runs: number, withBrian2: boolean, speed: number[]): string {
   const date = new Date().toISOString().slice(0, 10);
   const how = withBrian2
-    ? `One warm-up run of each, then ${runs} rounds of one Brian2 2.5.1 cpp_standalone run (its main-loop timer) followed by one engine run; medians, the ratio is the median of the per-round ratios; ${date}.`
+    ? `One warm-up run of each, then ${runs} rounds of one engine run between two Brian2 2.5.1 cpp_standalone runs (their main-loop timer); medians, the ratio is the median over rounds of the two Brian2 runs' mean ÷ the engine run; ${date}.`
     : `Median of ${runs} runs after one warm-up run; ${date}.`;
   const head = withBrian2
     ? '| network | neurons | synapses | simulated | wall (median) | real-time factor | Brian2 C++ main loop | our speed ÷ Brian2\'s | spikes | mean rate | Brian2 mean rate | synaptic events/s | build |'

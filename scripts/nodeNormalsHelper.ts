@@ -1,11 +1,11 @@
 /**
- * Installs a worker_threads helper that computes the float32 white-noise groups' normals ahead
- * (src-engine/wasm/normalsHelper.ts) for the CLI, the benchmark and the tests that ask for it.
+ * Installs a worker_threads helper for the float32 white-noise groups (src-engine/wasm/normalsHelper.ts:
+ * their normals computed ahead, part of each step's update) for the CLI, the benchmark and the
+ * tests that ask for it.
  * The thread runs scripts/normalsThread.ts through tsx's loader (the project's TypeScript runs
  * unbuilt in Node), is started when a group first asks, or at once with `eager` (the benchmark:
  * its start-up, ~0.1–0.3 s, is then not inside a timed run), and does not keep the process alive.
- * Until it runs, the groups fill their rings themselves.
- * If it fails, the groups fill their rings themselves: the same run, one thread.
+ * Until it runs, or if it fails to start, the groups do all the work themselves: the same run, one thread.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

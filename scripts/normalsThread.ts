@@ -1,4 +1,4 @@
-/** Node's helper thread for the float32 white-noise groups' normals (scripts/nodeNormalsHelper.ts). */
+/** Node's helper thread for the float32 white-noise groups (scripts/nodeNormalsHelper.ts); says 'ready' once loaded. */
 import { parentPort } from 'node:worker_threads';
 import { serveNormalsJob } from '../src-engine/wasm/normalsThread';
 import type { HelperJob } from '../src-engine/wasm/normalsHelper';

@@ -13,7 +13,7 @@
  * With --brian2 / --pynn it writes a Brian2 / PyNN script of the configured run instead of running it;
  * with --nwb it runs it and writes every spike to an NWB 2.x file (at most 50 million spikes).
  * Errors exit with status 2 and a one-line message on stderr.
- * Large float32 white-noise groups (fokker-planck, fi-curve) compute their normals on a second
+ * Large float32 white-noise groups (fokker-planck, fi-curve) share their work with a second
  * thread (scripts/nodeNormalsHelper.ts), as in the app; the run is the same with one thread.
  */
 import { writeFileSync } from 'node:fs';

@@ -53,7 +53,7 @@ export const PRECISION_PARAM: ParamSpec = {
 export const STREAMS_PARAM: ParamSpec = {
   key: 'noise_streams', label: 'Random streams (float32)', unit: '', options: ['own streams for the normals', 'shared with bridge draws (format 3)'], default: 0, min: 0, max: 1, step: 1, integer: true, live: false,
   legacy: { before: 4, value: 1 },
-  help: "float32 only. Own streams: the normal deviates have streams of their own, so a second thread computes the next steps' normals while this one updates the neurons (the same run with one thread or two). Shared: the bridge-crossing draws continue the normals' streams, as links of format 3 ran; nothing is computed ahead.",
+  help: "float32 only. Own streams: each block of neurons has streams of its own for its normal deviates and its bridge draws, so a second thread computes the next steps' normals and part of each step's update (the same run with one thread or two). Shared: the bridge-crossing draws continue the normals' streams, as links of format 3 ran; nothing is computed ahead.",
 };
 
 /** The group's precision from the experiment's values. */

@@ -31,8 +31,9 @@
  *    equations in float32 state, random streams of its own (per SIMD lane, seeded from the group's
  *    stream; part of the snapshot), Box–Muller normals in float32 (tail cut at 6.66σ, mass
  *    < 3e-11), and bridge draws skipped below P = 2⁻²⁴ (the float32 uniform's resolution). No common
- *    random numbers. `streams` (wasm/whiteNoiseLif32Kernel.ts): 'ring' gives the normals streams
- *    of their own, so they are computed ahead (on a helper thread where the environment has one);
+ *    random numbers. `streams` (wasm/whiteNoiseLif32Kernel.ts): 'ring' gives each block of neurons
+ *    streams of its own for its normals and its bridge draws, so the normals are computed ahead and
+ *    the blocks of a step can run apart (a helper thread shares both where the environment has one);
  *    'lanes' draws the bridge's uniforms from the normals' streams, as links of format 3 did.
  * Common random numbers: with `noiseSource` set, neuron i uses the Gaussian and uniform deviates
  * drawn for neuron noiseSource[i] (which must be its own source), so a "shadow" copy of a neuron

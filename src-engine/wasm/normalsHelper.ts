@@ -1,6 +1,6 @@
 /**
- * The helper thread that fills the float32 white-noise groups' rings of normals ahead
- * (normalsRing.ts). The engine has no threads of its own: the environment installs a host that
+ * The helper thread of the float32 white-noise groups: it fills their rings of normals ahead
+ * (normalsRing.ts) and runs blocks of each step's update (blockUpdate.ts). The engine has no threads of its own: the environment installs a host that
  * runs serveNormalsJob on another thread (the app's simulation worker: workers/normalsThread.ts;
  * Node: scripts/nodeNormalsHelper.ts). One helper serves one group at a time, the last one that
  * asked; a group it leaves fills its ring and runs its blocks itself. Which thread fills a slot or

@@ -48,11 +48,17 @@ export function instantiateOn(code: Uint8Array, mem: WasmMemory, imports: Record
  * cross-origin isolated, which the app's COOP/COEP headers give) and a shared memory can be made.
  */
 export function sharedMemoryAvailable(): boolean {
-  const g = globalThis as unknown as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
-  if (typeof g.SharedArrayBuffer !== 'function' || g.crossOriginIsolated === false) return false;
-  try {
-    return createMemory(1, true).buffer instanceof (g.SharedArrayBuffer as new () => ArrayBuffer);
-  } catch {
-    return false;
+  if (sharedOk === null) {
+    const g = globalThis as unknown as { SharedArrayBuffer?: unknown; crossOriginIsolated?: boolean };
+    try {
+      sharedOk = typeof g.SharedArrayBuffer === 'function' && g.crossOriginIsolated !== false
+        && createMemory(1, true).buffer instanceof (g.SharedArrayBuffer as new () => ArrayBuffer);
+    } catch {
+      sharedOk = false;
+    }
   }
+  return sharedOk;
 }
+
+/** sharedMemoryAvailable's answer (it cannot change within a thread's life). */
+let sharedOk: boolean | null = null;

@@ -96,13 +96,17 @@ test('390×844 phone: no sideways scrolling, stacked controls, full-width charts
     expect(chart!.width).toBeGreaterThan(340);
     expect(chart!.y).toBeGreaterThan(panel!.y + panel!.height - 1);
   }
-  // A slider moves by touch: tap near its right end.
+  // A slider moves by touch: tap near its right end. The page lays out again after the switch
+  // (charts arrive), so the slider's box is read again before each tap until one lands.
   await page.getByTestId('experiment').selectOption('balanced-ei');
+  await expect(page.getByTestId('summary')).toContainText(EXPERIMENTS.find((e) => e.id === 'balanced-ei')!.summary.slice(0, 40));
   const slider = page.getByTestId('param-v_th_mV');
   const before = await page.getByTestId('param-v_th_mV-value').inputValue();
-  const box = (await slider.boundingBox())!;
-  await page.touchscreen.tap(box.x + box.width * 0.9, box.y + box.height / 2);
-  await expect(page.getByTestId('param-v_th_mV-value')).not.toHaveValue(before);
+  await expect(async () => {
+    const box = (await slider.boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect(page.getByTestId('param-v_th_mV-value')).not.toHaveValue(before, { timeout: 1000 });
+  }).toPass();
 
   // The share dialog fits the screen.
   await page.getByTestId('share').click();

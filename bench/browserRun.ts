@@ -11,8 +11,12 @@
  * run, the page frozen (Chrome's page lifecycle) while Node runs; medians; the fingerprints of
  * both must agree (same link, same spikes).
  *
- * UI frame rate: for cuba-4k, cuba-10k and fp-10k (two worker threads) the app plays the network as fast as the worker can
- * (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s.
+ * fp-10k's helper thread is left to the app's tuner (workers/helperTuner.ts), as for a user: the
+ * timed runs report the threads they ended on.
+ *
+ * UI frame rate: for cuba-4k, cuba-10k and fp-10k the app plays the network as fast as the worker
+ * can (speed ∞) while the page counts requestAnimationFrame callbacks for 5 s; the real-time
+ * factor reached and the threads the tuner chose while the page drew are printed beside it.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { decodeConfigFile, encodeLink } from '../src-engine/config/link';
@@ -28,7 +32,12 @@ interface BrowserRow {
   browser_ms: number;
   browser_vs_node: number;
   same_fingerprint: boolean;
+  /** Worker threads fp-10k's timed runs ended on (the helper tuner's choice; 1 for the others). */
+  threads: number;
   fps?: number;
+  /** While the app played flat out and drew: real-time factor reached and threads. */
+  play_rt?: number;
+  play_threads?: number;
 }
 
 interface SimBench {
@@ -37,7 +46,7 @@ interface SimBench {
   play(): Promise<void>;
   pause(): Promise<void>;
   setSpeed(s: number): Promise<void>;
-  pullFrame(): Promise<{ fingerprint: string; step: number }>;
+  pullFrame(): Promise<{ fingerprint: string; step: number; threads: 1 | 2; realtimeFactor: number }>;
   configFile(): Promise<string>;
 }
 
@@ -92,7 +101,7 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
     await s.step(n);
     const ms = performance.now() - t0;
     const f = await s.pullFrame();
-    return { ms, fingerprint: f.fingerprint, step: f.step };
+    return { ms, fingerprint: f.fingerprint, step: f.step, threads: f.threads };
   }, steps);
   // While Node runs, the page is frozen (no frames, no worker), so the two never compete for the CPU.
   const cdp = await page.context().newCDPSession(page);
@@ -107,9 +116,11 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   await nodeOnce(); // and of Node
   const node: number[] = [], browser: number[] = [];
   let same = true;
+  let threads = 1;
   for (let r = 0; r < runs; r++) {
     const e = await nodeOnce();
     const b = await browserOnce();
+    threads = b.threads;
     if (b.step !== steps || b.fingerprint !== e.fingerprint) same = false;
     node.push(e.wall_ms);
     browser.push(b.ms);
@@ -117,9 +128,14 @@ async function compare(page: Page, port: number, net: BenchNet, runs: number): P
   const nodeMs = medianBy(node, (x) => x), browserMs = medianBy(browser, (x) => x);
   const row: BrowserRow = {
     name: net.name, sim_ms: net.sim_ms, node_ms: round(nodeMs, 1), browser_ms: round(browserMs, 1),
-    browser_vs_node: round(browserMs / nodeMs, 2), same_fingerprint: same,
+    browser_vs_node: round(browserMs / nodeMs, 2), same_fingerprint: same, threads,
   };
-  if (FPS_NETWORKS.has(net.name)) row.fps = await uiFrameRate(page);
+  if (FPS_NETWORKS.has(net.name)) {
+    const ui = await uiFrameRate(page);
+    row.fps = ui.fps;
+    row.play_rt = ui.rt;
+    row.play_threads = ui.threads;
+  }
   return row;
 }
 
@@ -140,7 +156,7 @@ async function waitForRun(page: Page, config: RunConfig): Promise<void> {
  * Plays the open network at full speed and counts animation frames in the page for 5 s. (Page code
  * as text: tsx would wrap named inner functions in a helper the page does not have.)
  */
-async function uiFrameRate(page: Page): Promise<number> {
+async function uiFrameRate(page: Page): Promise<{ fps: number; rt: number; threads: number }> {
   return page.evaluate(`(async () => {
     const s = globalThis.__simBench;
     await s.reset();
@@ -157,15 +173,17 @@ async function uiFrameRate(page: Page): Promise<number> {
       };
       requestAnimationFrame(tick);
     });
+    const f = await s.pullFrame();
     await s.pause();
-    return Math.round(fps * 10) / 10;
+    return { fps: Math.round(fps * 10) / 10, rt: Math.round(f.realtimeFactor * 100) / 100, threads: f.threads };
   })()`);
 }
 
 function renderTable(rows: BrowserRow[], runs: number, version: string): string {
-  const head = '| network | simulated | Node wall (median) | Chromium worker wall (median) | browser ÷ Node | same fingerprint | UI frame rate while running |';
-  const sep = '|---|---:|---:|---:|---:|:---:|---:|';
-  const lines = rows.map((r) => `| ${r.name} | ${r.sim_ms / 1000} s | ${(r.node_ms / 1000).toFixed(3)} s | ${(r.browser_ms / 1000).toFixed(3)} s | ${r.browser_vs_node.toFixed(2)} | ${r.same_fingerprint ? 'yes' : 'NO'} | ${r.fps !== undefined ? `${r.fps} fps` : '—'} |`);
+  const head = '| network | simulated | Node wall (median) | Chromium worker wall (median) | browser ÷ Node | same fingerprint | worker threads (timed) | playing flat out, drawing: UI frame rate, real time reached, threads |';
+  const sep = '|---|---:|---:|---:|---:|:---:|---:|---:|';
+  const play = (r: BrowserRow) => (r.fps !== undefined ? `${r.fps} fps, ${r.play_rt}×, ${r.play_threads}` : '—');
+  const lines = rows.map((r) => `| ${r.name} | ${r.sim_ms / 1000} s | ${(r.node_ms / 1000).toFixed(3)} s | ${(r.browser_ms / 1000).toFixed(3)} s | ${r.browser_vs_node.toFixed(2)} | ${r.same_fingerprint ? 'yes' : 'NO'} | ${r.threads} | ${play(r)} |`);
   const date = new Date().toISOString().slice(0, 10);
   return [`Node ${process.version} and headless Chromium ${version} (the app's worker, production build); one warm-up each, then ${runs} rounds of one Node run and one browser run; medians; ${date}.`, '', head, sep, ...lines].join('\n');
 }

@@ -90,24 +90,38 @@ test('a link made before link format 3 opens in float64 and replays its recorded
   await expect(page2.getByTestId('param-precision').locator('option:checked')).toHaveText('float32 (fast)');
 });
 
-test('fokker-planck: a format-3 link replays its recorded float32 fingerprint; a format-4 link matches the one-thread CLI (with the normals worker where there are 4 cores)', async ({ page, browser }) => {
+test('fokker-planck: a format-3 link replays its recorded float32 fingerprint; a format-4 link matches the one-thread CLI, also with the helper thread forced on', async ({ page, browser }) => {
   // Recorded at 669f0ba (format 3): fokker-planck, seed 1, 10,000 neurons, float32, after 10,000 steps.
   const old = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 3, e: 'fokker-planck', s: 1 }));
   expect(await openAt(page, old, 10000)).toBe('b798afef61b35be7');
   await page.getByTestId('more-params-toggle').click();
   await expect(page.getByTestId('param-noise_streams').locator('option:checked')).toHaveText('shared with bridge draws (format 3)');
 
+  // As the app runs it: the helper tuner decides (workers/helperTuner.ts).
   const page2 = await (await browser.newContext()).newPage();
-  const fresh = '/#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 4, e: 'fokker-planck', s: 1 }));
-  const fp = await openAt(page2, fresh, 10000);
+  const hash = '#c=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 4, e: 'fokker-planck', s: 1 }));
+  const fp = await openAt(page2, '/' + hash, 10000);
   // The CLI's code in this process runs one thread (no helper installed here).
-  expect(simCli(fresh, 10000).fingerprint).toBe(fp);
+  expect(simCli('/' + hash, 10000).fingerprint).toBe(fp);
   expect(fp).not.toBe('b798afef61b35be7');
-  // The simulation worker starts the normals worker where the page is cross-origin isolated and
-  // the machine has 4 logical cores or more (workers/normalsThread.ts); otherwise it runs alone.
-  expect(await page2.evaluate(() => crossOriginIsolated)).toBe(true);
-  const cores = await page2.evaluate(() => navigator.hardwareConcurrency);
-  const helper = () => page2.workers().some((w) => /normals\.worker/.test(w.url()));
-  if (cores >= 4) await expect.poll(helper).toBe(true);
-  else expect(helper()).toBe(false);
+
+  // The helper thread forced on (the worker API the bench uses): the normals worker runs, the
+  // frames report two threads, and the run is the same.
+  const page3 = await (await browser.newContext()).newPage();
+  await page3.goto('/?autoplay=0&bench=1' + hash);
+  expect(await page3.evaluate(() => crossOriginIsolated)).toBe(true);
+  type Bench = { configFile(): Promise<string>; setHelperMode(m: string): Promise<void>; step(n: number): Promise<void>; pullFrame(): Promise<{ fingerprint: string; step: number; threads: number }> };
+  await page3.waitForFunction(async () => {
+    const b = (globalThis as unknown as { __simBench?: Bench }).__simBench;
+    return b !== undefined && (await b.configFile().catch(() => '')).includes('fokker-planck');
+  });
+  const f = await page3.evaluate(async () => {
+    const b = (globalThis as unknown as { __simBench: Bench }).__simBench;
+    await b.setHelperMode('on');
+    await b.step(10000);
+    return b.pullFrame();
+  });
+  expect(f).toMatchObject({ step: 10000, fingerprint: fp, threads: 2 });
+  expect(page3.workers().some((w) => /normals\.worker/.test(w.url()))).toBe(true);
+  await expect(page3.getByTestId('threads')).toHaveText('2 threads');
 });

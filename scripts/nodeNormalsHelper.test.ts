@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRunConfig, type RunConfig } from '../src-engine/config/runConfig';
 import { Session } from '../src-engine/run/session';
+import { setNormalsHelperEnabled } from '../src-engine/wasm/normalsHelper';
 import { installNodeNormalsHelper } from './nodeNormalsHelper';
 
 const config = (seed: number, model = 0): RunConfig => {
@@ -64,5 +65,27 @@ describe('normals computed ahead on a helper thread', () => {
     }
     expect(a.summary().fingerprint).toBe(alone(4, 2000));
     expect(b.summary().fingerprint).toBe(alone(5, 2000));
+  });
+
+  it('give the same run when the helper is turned off and on again mid-run (as the app tuner does)', () => {
+    const s = new Session(config(7));
+    try {
+      while (helped(s) < 50 && s.step < 200_000) s.advance(100);
+      expect(helped(s)).toBeGreaterThanOrEqual(50);
+      setNormalsHelperEnabled(false);
+      s.advance(10); // a block the helper had claimed is finished by it
+      const off = kernel(s).helpedSlots + kernel(s).helpedUpdates;
+      s.advance(500);
+      expect(kernel(s).helpedSlots + kernel(s).helpedUpdates).toBe(off);
+      // On again: the helper serves the same ring once more (a new token).
+      setNormalsHelperEnabled(true);
+      const back = helped(s);
+      while (helped(s) < back + 50 && s.step < 400_000) s.advance(100);
+      expect(helped(s)).toBeGreaterThanOrEqual(back + 50);
+      s.advance(300);
+      expect(s.summary().fingerprint).toBe(alone(7, s.step));
+    } finally {
+      setNormalsHelperEnabled(true);
+    }
   });
 });

@@ -10,6 +10,8 @@ import type { AdvanceResult, Speed } from './simApi';
 const CHUNK_MS = 12;
 /** Steps between clock checks inside a chunk. */
 const CHECK_STEPS = 20;
+/** Paced play counts as flat out (running as fast as it can) once it lags this far behind (wall-clock ms). */
+const BEHIND_MS = 50;
 
 export interface HostClock {
   now(): number;
@@ -17,11 +19,15 @@ export interface HostClock {
   later(fn: () => void, ms: number): void;
 }
 
-/** What the loop drives: the run's step counter, its step length and a way to run n steps (false: it failed and stopped). */
+/**
+ * What the loop drives: the run's step counter, its step length and a way to run n steps (false:
+ * it failed and stopped); `flatOut`: the loop runs them as fast as it can (an advance, unpaced
+ * speed, or paced play that has fallen behind).
+ */
 export interface LoopTarget {
   step(): number;
   dtMs(): number;
-  advance(n: number): boolean;
+  advance(n: number, flatOut: boolean): boolean;
 }
 
 export class PlayLoop {
@@ -118,8 +124,9 @@ export class PlayLoop {
       target = this.run.step() + maxLag;
     }
     let ran = false;
+    const flatOut = !paced || ((target - this.run.step()) * dt * 1000) / speed > BEHIND_MS;
     while (this.run.step() < target && this.clock.now() - start < CHUNK_MS) {
-      if (!this.run.advance(Math.min(CHECK_STEPS, target - this.run.step()))) {
+      if (!this.run.advance(Math.min(CHECK_STEPS, target - this.run.step()), flatOut)) {
         this.stop();
         return;
       }

@@ -99,6 +99,8 @@ export interface Frame {
   rates: Float32Array[];
   /** Simulated ms per wall-clock ms over the last second of running (0 when paused). */
   realtimeFactor: number;
+  /** Worker threads the run's white-noise neurons step on now: 2 while the helper thread runs (workers/helperTuner.ts). */
+  threads: 1 | 2;
   /** The experiment's own charts, when they changed since the last frame (null: unchanged). */
   plots: PlotSpec[] | null;
   /**
@@ -167,6 +169,8 @@ export interface SimApi {
   /** Live changes take effect at the next step boundary and are recorded with that step. */
   setParams(patch: Record<string, number>): Promise<SetParamsResult>;
   setSpeed(speed: Speed): Promise<void>;
+  /** Whether the white-noise helper thread runs: 'auto' (measured, the default) or forced (bench, tests); never changes a run. */
+  setHelperMode(mode: 'auto' | 'on' | 'off'): Promise<void>;
   /**
    * Rewinds (or moves forward) to `step` within the run's span (0 … horizon), paused there: the
    * latest checkpoint at or before it is restored and the recorded changes replayed, so the state

@@ -19,6 +19,8 @@ import { Session } from '../src-engine/run/session';
 import { Timeline } from './timeline';
 import { ABRun, abTransferables, buildRunB } from './abRun';
 import { PlayLoop, type HostClock } from './playLoop';
+import { HelperTuner, type HelperMode } from './helperTuner';
+import { normalsHelperWanted, setNormalsHelperEnabled } from '../src-engine/wasm/normalsHelper';
 import type { AdvanceResult, ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 export type { HostClock } from './playLoop';
@@ -35,6 +37,8 @@ const noDatasets: DatasetLoader = async (name) => {
 
 /** Wall-clock ms between measurement updates while running without new charts. */
 const METRICS_EVERY_MS = 500;
+/** step(n) runs in pieces of this many steps (the helper tuner measures between them). */
+const STEP_PIECE = 200;
 
 export class SimHost implements SimApi {
   private session: Session | null = null;
@@ -49,6 +53,8 @@ export class SimHost implements SimApi {
   private rateCursor = 0;
   /** Plays, paces and advances the run; the session is always `this.session`. */
   private readonly loop: PlayLoop;
+  /** Whether the white-noise groups' helper thread runs: decided by measuring (the run is the same either way). */
+  private readonly tuner = new HelperTuner({ wanted: normalsHelperWanted, set: setNormalsHelperEnabled });
   private error: string | null = null;
   /** Step of the last measurements sent, and the wall time before which no new ones are sent without charts. */
   private metricsStep = -1;
@@ -66,7 +72,7 @@ export class SimHost implements SimApi {
   private startedAt = new Date().toISOString();
 
   constructor(private readonly clock: HostClock, private readonly xfer: Transfer = transfer, private readonly loadDataset: DatasetLoader = noDatasets) {
-    this.loop = new PlayLoop(clock, { step: () => this.need().step, dtMs: () => this.need().run.network.clock.dt, advance: (n) => this.advance(n) });
+    this.loop = new PlayLoop(clock, { step: () => this.need().step, dtMs: () => this.need().run.network.clock.dt, advance: (n, flatOut) => this.advance(n, flatOut) });
   }
 
   async listExperiments(): Promise<ExperimentInfo[]> {
@@ -151,7 +157,12 @@ export class SimHost implements SimApi {
   async step(n: number): Promise<void> {
     if (!this.session || this.error) return;
     this.loop.stop();
-    this.advance(Math.max(0, Math.min(Math.floor(n), 10_000_000)));
+    // In pieces, so the helper tuner can measure and switch during a long step.
+    for (let left = Math.max(0, Math.min(Math.floor(n), 10_000_000)); left > 0; ) {
+      const k = Math.min(left, STEP_PIECE);
+      if (!this.advance(k, true)) break;
+      left -= k;
+    }
   }
 
   async advanceTo(step: number): Promise<AdvanceResult> {
@@ -206,10 +217,15 @@ export class SimHost implements SimApi {
     this.loop.setSpeed(speed);
   }
 
+  async setHelperMode(mode: HelperMode): Promise<void> {
+    if (mode !== 'auto' && mode !== 'on' && mode !== 'off') throw new Error(`helper mode must be auto, on or off (got ${String(mode)})`);
+    this.tuner.setMode(mode);
+  }
+
   async pullFrame(): Promise<Frame> {
     const s = this.session;
     if (!s || !this.spikes) {
-      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null, goal: null };
+      return { runId: 0, step: 0, t_ms: 0, fingerprint: '', totalSpikes: 0, playing: false, spikeSteps: new Int32Array(0), spikeIds: new Int32Array(0), droppedSpikes: 0, rateFirstBin: 0, rates: [], realtimeFactor: 0, threads: 1, plots: null, metrics: null, error: this.error, params: null, timeline: null, b: null, goal: null };
     }
     const batch = this.spikes.read(this.spikeCursor);
     this.spikeCursor = batch.next;
@@ -234,6 +250,7 @@ export class SimHost implements SimApi {
       rateFirstBin: first,
       rates,
       realtimeFactor: this.loop.realtimeFactor(),
+      threads: this.tuner.threads,
       plots: this.plotsDirty && s.run.plots && this.clock.now() >= this.nextPlotsAt ? this.timedPlots(s) : null,
       metrics: null,
       error: this.error,
@@ -322,13 +339,19 @@ export class SimHost implements SimApi {
     };
   }
 
-  /** Runs n steps; stops the run and records the error if the network blows up. */
-  private advance(n: number): boolean {
+  /** Runs n steps (`flatOut`: as fast as it can, see HelperTuner); stops the run and records the error if the network blows up. */
+  private advance(n: number, flatOut: boolean): boolean {
     const s = this.need();
     try {
+      const timed = this.tuner.active;
+      const t0 = timed ? this.clock.now() : 0;
       this.timeline!.advance(n);
       this.ab?.advance(n);
       if (n > 0) this.plotsDirty = true;
+      if (timed) {
+        const t1 = this.clock.now();
+        this.tuner.record(n, t1 - t0, flatOut, t1);
+      }
       return true;
     } catch (e) {
       // The play loop stops when this returns false.

@@ -7,6 +7,7 @@ import type { RefObject } from 'react';
 import { canvasPng, downloadBlob, downloadText, fileStem } from '../export/download';
 import type { PlotExport } from '../export/plotExports';
 import { useStore } from '../store';
+import { flushCanvas } from './useLiveCanvas';
 
 interface Props {
   /** Chart id, used in test ids and file names. */
@@ -23,11 +24,13 @@ export function PlotActions({ id, canvasRef, data }: Props) {
   const fail = (e: unknown) => useStore.getState().pushMessage(`Export failed: ${(e as Error).message}`, 'error');
   const png = async () => {
     const c = canvasRef.current;
+    if (c) flushCanvas(c);
     if (c) await canvasPng(c).then((b) => downloadBlob(`${stem()}.png`, b), fail);
   };
   const svg = () => {
     const c = canvasRef.current;
     if (!c) return;
+    flushCanvas(c);
     try {
       downloadText(`${stem()}.svg`, data().svg(Math.round(c.clientWidth), Math.round(c.clientHeight), () => c.toDataURL('image/png')), 'image/svg+xml');
     } catch (e) {

@@ -99,6 +99,7 @@ export async function pull(): Promise<void> {
       totalSpikes: f.totalSpikes,
       playing: f.playing,
       realtimeFactor: f.realtimeFactor,
+      threads: f.threads,
       popRateHz: n > 0 ? weighted / n : NaN,
       droppedSpikes: f.droppedSpikes,
       error: f.error,

@@ -10,6 +10,8 @@ export interface FrameScalars {
   totalSpikes: number;
   playing: boolean;
   realtimeFactor: number;
+  /** Worker threads the white-noise neurons step on now (Frame.threads). */
+  threads: 1 | 2;
   /** Mean population rate over the last 100 ms (Hz). */
   popRateHz: number;
   droppedSpikes: number;
@@ -56,6 +58,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) =>
   totalSpikes: 0,
   playing: false,
   realtimeFactor: 0,
+  threads: 1,
   popRateHz: NaN,
   droppedSpikes: 0,
   error: null,

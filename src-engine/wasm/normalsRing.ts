@@ -9,8 +9,8 @@
  * deviates, and the run, are the same bits with or without the helper, on any machine.
  *
  * Memory (in the group's WebAssembly memory, on a SharedArrayBuffer when threads can share it):
- *  - control words (Int32): C slots consumed since the last reset; STOP (the helper leaves this
- *    ring); WAKE (a doorbell the helper sleeps on); SLEEPING; WAITING (the stepping thread sleeps
+ *  - control words (Int32): C slots consumed since the last reset; SERVING (the token of the
+ *    helper job allowed to serve this ring: a helper whose job carries another token leaves); WAKE (a doorbell the helper sleeps on); SLEEPING; WAITING (the stepping thread sleeps
  *    on a block's count); HELPED (blocks the helper has filled); per block b, P_b (slots of block b
  *    filled) and LOCK_b (held while block b is filled, so each block's slots are filled in order);
  *  - per block, its streams' state (16 words: word k of lane j at 4k + j), advanced by each fill,
@@ -22,7 +22,7 @@
  */
 
 /** Control word indices; P_b at P0 + b, LOCK_b at LOCK0 + b. */
-const C = 0, STOP = 1, WAKE = 2, SLEEPING = 3, WAITING = 4, HELPED = 5, P0 = 16, LOCK0 = 32;
+const C = 0, SERVING = 1, WAKE = 2, SLEEPING = 3, WAITING = 4, HELPED = 5, P0 = 16, LOCK0 = 32;
 export const MAX_BLOCKS = 16;
 export const CONTROL_BYTES = 4 * (LOCK0 + MAX_BLOCKS);
 /** One block's lane state: 4 lanes × 4 words. */
@@ -163,9 +163,16 @@ export class NormalsRing {
     return Atomics.load(this.ctl, HELPED);
   }
 
+  /** A token for a new helper job on this ring (a helper serving it with an older token leaves). */
+  serveToken(): number {
+    const token = Atomics.add(this.ctl, SERVING, 1) + 1;
+    this.wakeProducer();
+    return token;
+  }
+
   /** Tells a helper serving this ring to leave it (the ring goes on, filled by this thread). */
   stop(): void {
-    Atomics.store(this.ctl, STOP, 1);
+    Atomics.add(this.ctl, SERVING, 1);
     this.wakeProducer();
   }
 
@@ -179,16 +186,16 @@ export class NormalsRing {
 
 /**
  * The helper thread's side: runs what it can of a published step (`help`, blockUpdate.ts), else
- * fills blocks ahead, slot by slot, until told to stop (STOP). With nothing to do it keeps looking
+ * fills blocks ahead, slot by slot, while the ring's SERVING word holds `token` (serveToken). With nothing to do it keeps looking
  * for a while (a step is published every few tens of µs while the run plays), then sleeps while
  * every block is more than half a ring ahead. Needs `job.memory` shared with the stepping thread.
  */
-export function serveNormals(job: NormalsJob, normals: NormalsFn, help: { help(): boolean; readonly pending: boolean } | null): void {
+export function serveNormals(job: NormalsJob, token: number, normals: NormalsFn, help: { help(): boolean; readonly pending: boolean } | null): void {
   const R = job.slotCount, blocks = blockCount(job.np, job.blockSize);
   const ctl = new Int32Array(job.memory.buffer, job.control, CONTROL_BYTES / 4);
   const words = stateWords(job);
   let idle = 0;
-  while (Atomics.load(ctl, STOP) === 0) {
+  while (Atomics.load(ctl, SERVING) === token) {
     if (help?.help()) {
       idle = 0;
       continue;
@@ -214,7 +221,7 @@ export function serveNormals(job: NormalsJob, normals: NormalsFn, help: { help()
     }
     const bell = Atomics.load(ctl, WAKE);
     Atomics.store(ctl, SLEEPING, 1);
-    if (ahead(ctl, blocks) > R / 2 && !help?.pending && Atomics.load(ctl, STOP) === 0) Atomics.wait(ctl, WAKE, bell, 1000);
+    if (ahead(ctl, blocks) > R / 2 && !help?.pending && Atomics.load(ctl, SERVING) === token) Atomics.wait(ctl, WAKE, bell, 1000);
     Atomics.store(ctl, SLEEPING, 0);
     idle = 0;
   }

@@ -10,7 +10,13 @@ import type { HelperJob } from './normalsHelper';
 import { serveNormals, type NormalsFn } from './normalsRing';
 import { whiteNoiseLif32KernelSharedWasm } from './whiteNoiseLif32Kernel.wasm';
 import { whiteNoiseNormals32SharedWasm } from './whiteNoiseNormals32.wasm';
-import { instantiateOn } from './wasmApi';
+import { compileOnce, instantiateOn } from './wasmApi';
+
+/** Compiles the helper's modules ahead of its first job (a thread started before it is needed starts warm). */
+export function compileNormalsThread(): void {
+  compileOnce(whiteNoiseNormals32SharedWasm);
+  compileOnce(whiteNoiseLif32KernelSharedWasm);
+}
 
 export function serveNormalsJob(job: HelperJob): void {
   const memory = job.ring.memory;
@@ -21,5 +27,5 @@ export function serveNormalsJob(job: HelperJob): void {
     (update.useTable as (k: number) => void)(job.ring.constants);
     help = new UpdateHelper(job.update, memory.buffer, update.integrate as IntegrateFn);
   }
-  serveNormals(job.ring, normals, help);
+  serveNormals(job.ring, job.token, normals, help);
 }

@@ -35,12 +35,17 @@ export function createMemory(bytes: number, shared: boolean): WasmMemory {
 
 /** Instantiates `code` on an existing memory (imported as env.mem). */
 export function instantiateOn(code: Uint8Array, mem: WasmMemory, imports: Record<string, unknown> = {}): Record<string, unknown> {
+  return new wasm.Instance(compileOnce(code), { env: { mem, ...imports } }).exports;
+}
+
+/** The module of `code`, compiled once per thread. */
+export function compileOnce(code: Uint8Array): WebAssembly.Module {
   let mod = compiled.get(code);
   if (!mod) {
     mod = new wasm.Module(code);
     compiled.set(code, mod);
   }
-  return new wasm.Instance(mod, { env: { mem, ...imports } }).exports;
+  return mod;
 }
 
 /**

@@ -1,0 +1,103 @@
+/**
+ * HelperTuner's decisions from given step times (no clock of this machine: each test feeds the
+ * time per step it pretends to measure, with and without the helper).
+ */
+import { describe, expect, it } from 'vitest';
+import { HelperTuner, HOLD_MS, IDLE_MS, MAX_HOLD_MS } from './helperTuner';
+
+/** A switch that records what the tuner set, and a workload whose step time depends on it. */
+function rig(msOn: number, msOff: number, wanted = true) {
+  const sw = { on: true, sets: [] as boolean[], wanted: () => wanted, set(on: boolean) { this.on = on; this.sets.push(on); } };
+  const tuner = new HelperTuner(sw);
+  let now = 0;
+  /** Runs `total` wall-ms of flat-out (or paced) stepping in calls of 20 steps. */
+  const run = (total: number, flatOut = true, perStep?: { on: number; off: number }) => {
+    for (let t = 0; t < total; ) {
+      const ms = 20 * (sw.on ? perStep?.on ?? msOn : perStep?.off ?? msOff);
+      now += ms;
+      t += ms;
+      tuner.record(20, ms, flatOut, now);
+    }
+  };
+  const idle = (ms: number) => (now += ms);
+  return { sw, tuner, run, idle };
+}
+
+describe('HelperTuner', () => {
+  it('starts without the helper, tries it, and keeps it where a step takes well under the time without it', () => {
+    const r = rig(0.05, 0.08);
+    r.run(10);
+    expect(r.sw.on).toBe(false);
+    r.run(1000);
+    expect(r.tuner.trials).toBe(1);
+    expect(r.sw.on).toBe(true);
+    expect(r.tuner.threads).toBe(2);
+  });
+
+  it('leaves the helper off where it makes steps slower (the page drawing on two cores)', () => {
+    const r = rig(0.12, 0.08);
+    r.run(1000);
+    expect(r.tuner.trials).toBe(1);
+    expect(r.sw.on).toBe(false);
+    expect(r.sw.sets).toEqual([false, true, false]);
+  });
+
+  it('needs a clear gain: 5 % faster is not enough', () => {
+    const r = rig(0.076, 0.08);
+    r.run(1000);
+    expect(r.sw.on).toBe(false);
+  });
+
+  it('tries again after holding a choice, and follows a change of load', () => {
+    const r = rig(0.05, 0.08);
+    r.run(1000);
+    expect(r.sw.on).toBe(true);
+    // The page starts drawing heavily: the helper now costs more than it gains.
+    r.run(HOLD_MS + 2000, true, { on: 0.12, off: 0.08 });
+    expect(r.tuner.trials).toBe(2);
+    expect(r.sw.on).toBe(false);
+  });
+
+  it('holds a confirmed choice longer each time, up to MAX_HOLD_MS', () => {
+    const r = rig(0.05, 0.08);
+    r.run(1000);
+    const after1 = r.tuner.trials;
+    r.run(HOLD_MS * 2 + 4 * 600);
+    // Confirmed once more after HOLD_MS, then the hold doubles: not yet a third trial.
+    expect(r.tuner.trials).toBe(after1 + 1);
+    r.run(MAX_HOLD_MS * 3);
+    expect(r.tuner.trials).toBeLessThan(after1 + 1 + 6);
+    expect(r.sw.on).toBe(true);
+  });
+
+  it('turns the helper off once the run keeps up without trying, and tries again when it falls behind', () => {
+    const r = rig(0.05, 0.08);
+    r.run(1000);
+    expect(r.sw.on).toBe(true);
+    r.idle(IDLE_MS + 1);
+    r.run(100, false);
+    expect(r.sw.on).toBe(false);
+    r.run(1000);
+    expect(r.sw.on).toBe(true);
+    expect(r.tuner.trials).toBe(2);
+  });
+
+  it('does nothing while no group asks for the helper', () => {
+    const r = rig(0.05, 0.08, false);
+    r.run(5000);
+    expect(r.sw.sets).toEqual([]);
+    expect(r.tuner.threads).toBe(1);
+  });
+
+  it('a forced mode holds, and auto resumes the trials', () => {
+    const r = rig(0.12, 0.08);
+    r.tuner.setMode('on');
+    r.run(5000);
+    expect(r.sw.on).toBe(true);
+    expect(r.tuner.trials).toBe(0);
+    r.tuner.setMode('auto');
+    r.run(1000);
+    expect(r.sw.on).toBe(false);
+    expect(r.tuner.trials).toBe(1);
+  });
+});

@@ -8,17 +8,21 @@
  * the choice is free to change at any step.
  *
  * Only stepping "flat out" is measured: an advance, or playing while behind the chosen speed.
- * There the tuner times a window of steps with the current choice and one with the other
- * (WINDOW_MS of stepping each, after SETTLE_MS for the switch to take effect) and keeps the helper
- * if it took at most GAIN of the time per step without it. It holds a choice for HOLD_MS of
+ * There the tuner times a window of steps with the current choice, one with the other and one more
+ * with the current (WINDOW_MS of stepping each, after SETTLE_MS for a switch to take effect, and
+ * WARMUP_MS at the start and at the helper's first start, while V8 tiers the code up; the
+ * two windows around the other cancel a steady drift of the machine's speed), and switches only
+ * if the other took at most GAIN of the current's time per step. It holds a choice for HOLD_MS of
  * stepping (doubled each time the trial confirms it, up to MAX_HOLD_MS), then tries again: the
  * load on the machine may have changed. Stepping that keeps up with the chosen speed gets no
  * helper (the page keeps the spare CPU); after IDLE_MS of wall-clock time without flat-out
  * stepping the helper is turned off and the next flat-out stretch starts with a trial.
  */
 
-export const WINDOW_MS = 250;
+export const WINDOW_MS = 300;
 export const SETTLE_MS = 100;
+/** Settling before the first window, and after the helper's first start: compilation warms up (V8 tiers WebAssembly up while it runs). */
+export const WARMUP_MS = 500;
 export const GAIN = 0.9;
 export const HOLD_MS = 5000;
 export const MAX_HOLD_MS = 60_000;
@@ -30,7 +34,7 @@ export interface HelperSwitch {
   set(on: boolean): void;
 }
 
-type Phase = 'first' | 'second' | 'hold';
+type Phase = 'first' | 'second' | 'third' | 'hold';
 export type HelperMode = 'auto' | 'on' | 'off';
 
 export class HelperTuner {
@@ -40,11 +44,14 @@ export class HelperTuner {
   private phase: Phase = 'first';
   /** The choice measured in the trial's first window (the second window measures the other). */
   private firstOn = false;
-  private firstPerStep = 0;
+  private firstMs = 0;
+  private firstSteps = 0;
+  private otherPerStep = 0;
   /** Stepping time (ms) and steps in the current phase, counted after its settling time. */
   private ms = 0;
   private steps = 0;
-  private settle = 0;
+  private settle = WARMUP_MS;
+  private helperWarm = false;
   private hold = HOLD_MS;
   private lastFlatOut = -Infinity;
   /** Trials completed (for tests and reports). */
@@ -102,16 +109,23 @@ export class HelperTuner {
       return;
     }
     if (this.ms < WINDOW_MS) return;
-    const perStep = this.ms / this.steps;
     if (this.phase === 'first') {
-      this.firstPerStep = perStep;
+      this.firstMs = this.ms;
+      this.firstSteps = this.steps;
       this.phase = 'second';
       this.switchTo(!this.firstOn, SETTLE_MS);
       return;
     }
-    const onPerStep = this.firstOn ? this.firstPerStep : perStep;
-    const offPerStep = this.firstOn ? perStep : this.firstPerStep;
-    const choice = onPerStep <= GAIN * offPerStep;
+    if (this.phase === 'second') {
+      this.otherPerStep = this.ms / this.steps;
+      this.phase = 'third';
+      this.switchTo(this.firstOn, SETTLE_MS);
+      return;
+    }
+    // The held choice measured before and after the other (a steady drift of the machine's speed cancels).
+    const heldPerStep = (this.firstMs + this.ms) / (this.firstSteps + this.steps);
+    // Switch only for a clear gain, either way (noise must not flip a good choice).
+    const choice = this.otherPerStep <= GAIN * heldPerStep ? !this.firstOn : this.firstOn;
     this.trials++;
     // A trial that confirms the choice held before it lengthens the next hold.
     this.hold = choice === this.firstOn ? Math.min(MAX_HOLD_MS, 2 * this.hold) : HOLD_MS;
@@ -131,6 +145,10 @@ export class HelperTuner {
     if (on !== this.on) {
       this.on = on;
       this.sw.set(on);
+      if (on && !this.helperWarm) {
+        this.helperWarm = true;
+        settle = Math.max(settle, WARMUP_MS);
+      }
     }
     this.ms = 0;
     this.steps = 0;

@@ -4,12 +4,15 @@
  * render (prop change), coalesced to at most one draw per animation frame. No React state.
  *
  * A chart scrolled out of view (IntersectionObserver) is redrawn at most every OFFSCREEN_MS, and
- * at once when it comes back into view or is exported (flushCanvas). On a 1024×768 screen most of
+ * at once when it comes back into view or is exported (flushCanvas); drawScheduler.ts decides. On a 1024×768 screen most of
  * fokker-planck's six charts lie below the fold; drawing them all 60 times a second took the
  * page's thread (and the compositor's copies of their canvases) a whole core on 2 vCPUs.
  */
 import { useEffect, useRef } from 'react';
 import { onLiveData } from '../engine/frameBus';
+import { DrawScheduler } from './drawScheduler';
+
+export { OFFSCREEN_MS } from './drawScheduler';
 
 export interface CanvasSize {
   /** CSS pixels. */
@@ -19,9 +22,6 @@ export interface CanvasSize {
 }
 
 export type DrawFn = (canvas: HTMLCanvasElement, size: CanvasSize) => void;
-
-/** Longest time between two draws of a chart out of view (ms). */
-export const OFFSCREEN_MS = 500;
 
 const flushers = new WeakMap<HTMLCanvasElement, () => void>();
 
@@ -40,36 +40,23 @@ export function useLiveCanvas(draw: DrawFn) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const size = { width: canvas.clientWidth, height: canvas.clientHeight };
-    let raf = 0;
-    let visible = true;
-    let held = false;
-    let lastDraw = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const drawNow = () => {
-      held = false;
-      if (size.width < 2 || size.height < 2) return;
-      lastDraw = performance.now();
-      drawRef.current(canvas, { width: size.width, height: size.height, dpr: window.devicePixelRatio || 1 });
-    };
-    const schedule = () => {
-      if (raf) return;
-      raf = requestAnimationFrame(() => {
-        raf = 0;
-        const wait = visible ? 0 : lastDraw + OFFSCREEN_MS - performance.now();
-        if (wait <= 0) return drawNow();
-        // Out of view: hold the draw back, and make sure one happens later even if no data comes.
-        held = true;
-        if (timer === undefined) timer = setTimeout(() => ((timer = undefined), schedule()), wait);
-      });
-    };
-    const io = new IntersectionObserver((entries) => {
-      visible = entries[entries.length - 1].isIntersecting;
-      if (visible && held) schedule();
-    });
+    const sched = new DrawScheduler(
+      {
+        now: () => performance.now(),
+        frame: (fn) => requestAnimationFrame(fn),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        timeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+      },
+      () => {
+        if (size.width < 2 || size.height < 2) return;
+        drawRef.current(canvas, { width: size.width, height: size.height, dpr: window.devicePixelRatio || 1 });
+      },
+    );
+    const schedule = () => sched.schedule();
+    const io = new IntersectionObserver((entries) => sched.setVisible(entries[entries.length - 1].isIntersecting));
     io.observe(canvas);
-    flushers.set(canvas, () => {
-      if (held) drawNow();
-    });
+    flushers.set(canvas, () => sched.flush());
     const ro = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
       size.width = box.width;
@@ -86,8 +73,7 @@ export function useLiveCanvas(draw: DrawFn) {
       ro.disconnect();
       io.disconnect();
       flushers.delete(canvas);
-      if (timer !== undefined) clearTimeout(timer);
-      if (raf) cancelAnimationFrame(raf);
+      sched.dispose();
     };
   }, []);
 

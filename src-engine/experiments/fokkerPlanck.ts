@@ -68,7 +68,7 @@ export function streamsOf(p: ParamValues): StreamLayout {
 
 /** The "Differences from the paper" line of the experiments with the precision parameter. */
 export const PRECISION_DIFFERENCE =
-  "Arithmetic: by default (precision float32) the neurons run in float32 state with random streams of their own (one per SIMD lane, seeded from the group's stream: for the normals, four per block of at most a sixteenth of the neurons, which a second thread computes a few steps ahead where the browser or Node allows it, with the same result; four more for the bridge-crossing draws), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike. Links of format 3 open with 'Random streams: shared with bridge draws', the float32 streams they were made with.";
+  "Arithmetic: by default (precision float32) the neurons run in float32 state with random streams of their own (one per SIMD lane, seeded from the group's stream: for the normals, four per block of at most a sixteenth of the neurons, which a second thread computes a few steps ahead, and part of each step, where memory can be shared and (in the app) it is measured to pay, with the same result; four more for the bridge-crossing draws), Box–Muller normals in float32 (cut at 6.66σ, a mass below 3·10⁻¹¹) and bridge crossings with P < 2⁻²⁴ not drawn; 'float64 (exact)' runs the float64 path, which replays links made before this option spike for spike. Links of format 3 open with 'Random streams: shared with bridge draws', the float32 streams they were made with.";
 
 const PARAMS: readonly ParamSpec[] = [
   ...NOISE_PARAMS,

@@ -20,7 +20,7 @@ import { Timeline } from './timeline';
 import { ABRun, abTransferables, buildRunB } from './abRun';
 import { PlayLoop, type HostClock } from './playLoop';
 import { HelperTuner, type HelperMode } from './helperTuner';
-import { normalsHelperWanted, setNormalsHelperEnabled } from '../src-engine/wasm/normalsHelper';
+import { normalsHelperWanted, releaseNormalsHelper, setNormalsHelperEnabled } from '../src-engine/wasm/normalsHelper';
 import type { AdvanceResult, ExperimentInfo, Frame, LinkResult, LocalImages, RunInfo, SetParamsResult, SimApi, Speed } from './simApi';
 
 export type { HostClock } from './playLoop';
@@ -113,6 +113,8 @@ export class SimHost implements SimApi {
     if (this.session) this.loop.stop();
     this.error = null;
     await this.ensureDatasets(safe.experiment, safe.params);
+    // The white-noise group of the run being replaced no longer asks for the helper.
+    releaseNormalsHelper();
     const session = new Session(safe);
     const net = session.run.network;
     this.spikes = net.add(new SpikeMonitor(net, 1 << 20));

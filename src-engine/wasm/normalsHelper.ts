@@ -54,6 +54,13 @@ export function setNormalsHelperEnabled(on: boolean): void {
   if (ring) askNormalsHelper(ring, updates.get(ring) ?? null);
 }
 
+/** Forgets the group that asked (its run is being replaced): the helper leaves it, and normalsHelperWanted() is false until a group asks again. */
+export function releaseNormalsHelper(): void {
+  served?.stop();
+  served = null;
+  asked = null;
+}
+
 /** Whether a group is asking for the helper now (installed, memory shared): only then does turning it on or off matter. */
 export function normalsHelperWanted(): boolean {
   return host !== null && asked?.deref() !== undefined;

@@ -10,7 +10,6 @@ import { defaultRunConfig, type RunConfig } from '../src-engine/config/runConfig
 import { Session } from '../src-engine/run/session';
 import { setNormalsHelperEnabled } from '../src-engine/wasm/normalsHelper';
 import { installNodeNormalsHelper } from './nodeNormalsHelper';
-import { SimHost } from '../workers/simHost';
 
 const config = (seed: number, model = 0): RunConfig => {
   const c = defaultRunConfig('fokker-planck', seed);
@@ -86,26 +85,6 @@ describe('normals computed ahead on a helper thread', () => {
       s.advance(300);
       expect(s.summary().fingerprint).toBe(alone(7, s.step));
     } finally {
-      setNormalsHelperEnabled(true);
-    }
-  });
-
-  it('a host reports two threads only while its run has a group the helper serves', async () => {
-    const host = new SimHost({ now: () => 0, later: () => undefined }, (v) => v);
-    try {
-      await host.configure(config(8));
-      await host.setHelperMode('on');
-      await host.step(50);
-      expect((await host.pullFrame()).threads).toBe(2);
-      // Another experiment: the replaced run's group no longer counts.
-      await host.configure(defaultRunConfig('balanced-ei', 1));
-      await host.step(10);
-      expect((await host.pullFrame()).threads).toBe(1);
-      await host.configure(config(8));
-      await host.step(10);
-      expect((await host.pullFrame()).threads).toBe(2);
-    } finally {
-      await host.setHelperMode('off');
       setNormalsHelperEnabled(true);
     }
   });

@@ -121,7 +121,7 @@ function RunReadout() {
         </span>
       )}
       {threads === 2 && (
-        <span className="muted" data-testid="threads" title="The white-noise neurons step on two worker threads: measured faster than one on this machine, with what the page needs to draw. The run is the same bits either way.">
+        <span className="muted" data-testid="threads" title="The white-noise neurons step on two worker threads: the app measured them faster than one on this machine, with what the page needs to draw (the bench and tests can also force them on). The run is the same bits either way.">
           2 threads
         </span>
       )}

@@ -4,9 +4,9 @@
  * render (prop change), coalesced to at most one draw per animation frame. No React state.
  *
  * A chart scrolled out of view (IntersectionObserver) is redrawn at most every OFFSCREEN_MS, and
- * at once when it comes back into view or is exported (flushCanvas); drawScheduler.ts decides. On a 1024×768 screen most of
- * fokker-planck's six charts lie below the fold; drawing them all 60 times a second took the
- * page's thread (and the compositor's copies of their canvases) a whole core on 2 vCPUs.
+ * at once when it comes back into view or is exported (flushCanvas); drawScheduler.ts decides.
+ * On a 1024×768 screen four of fokker-planck's six charts lie below the fold; drawing them all
+ * every frame took most of the page thread's script time on 2 vCPUs.
  */
 import { useEffect, useRef } from 'react';
 import { onLiveData } from '../engine/frameBus';
